@@ -1,0 +1,13 @@
+package io.cfxtrace.model.cfx.structures;
+
+import io.cfxtrace.model.CfxRecord;
+
+/**
+ * a polymorphic CFX structure: the concrete .NET class {@code CFX.Structures.Stage} and its
+ * subclasses, told apart on the wire by {@code $type}.
+ *
+ * <p>A marker without accessors. Implementations: {@link BasicStage}, {@link
+ * io.cfxtrace.model.cfx.structures.solderreflow.ReflowZone}, {@link
+ * io.cfxtrace.model.cfx.UnknownStructure}.
+ */
+public interface Stage extends CfxRecord {}

@@ -1,0 +1,53 @@
+package io.cfxtrace.model.cfx.structures.smtplacement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cfxtrace.model.CfxRecord;
+import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.cfx.structures.MaterialCarrier;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CFX structure {@code CFX.Structures.SMTPlacement.SMDTapeFeeder}: its members are unique
+ * identifier, name, parent carrier and 5 more. Derives from {@code CFX.Structures.MaterialCarrier},
+ * whose members come first.
+ */
+public record SMDTapeFeeder(
+    @Nullable String uniqueIdentifier,
+    @Nullable String name,
+    @Nullable MaterialCarrier parentCarrier,
+    @Nullable String baseUniqueIdentifier,
+    @Nullable String baseName,
+    @Nullable Integer laneNumber,
+    @Nullable Double tapeWidth,
+    @Nullable Double tapePitch,
+    Map<String, JsonNode> extensions)
+    implements CfxRecord, MaterialCarrier {
+
+  /** copies the collections, so that the record is immutable. */
+  public SMDTapeFeeder {
+    extensions = Immutables.extensions(extensions);
+  }
+
+  /** a record without extensions. */
+  public SMDTapeFeeder(
+      @Nullable String uniqueIdentifier,
+      @Nullable String name,
+      @Nullable MaterialCarrier parentCarrier,
+      @Nullable String baseUniqueIdentifier,
+      @Nullable String baseName,
+      @Nullable Integer laneNumber,
+      @Nullable Double tapeWidth,
+      @Nullable Double tapePitch) {
+    this(
+        uniqueIdentifier,
+        name,
+        parentCarrier,
+        baseUniqueIdentifier,
+        baseName,
+        laneNumber,
+        tapeWidth,
+        tapePitch,
+        Map.of());
+  }
+}

@@ -1,0 +1,3 @@
+/** CFX structures and enumerations of namespace {@code CFX.Structures.SolderPastePrinting}. */
+@org.jspecify.annotations.NullMarked
+package io.cfxtrace.model.cfx.structures.solderpasteprinting;

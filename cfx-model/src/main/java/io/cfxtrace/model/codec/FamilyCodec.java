@@ -1,0 +1,95 @@
+package io.cfxtrace.model.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cfxtrace.model.CfxRecord;
+import io.cfxtrace.model.cfx.UnknownStructure;
+import io.cfxtrace.model.registry.CfxRegistry;
+import io.cfxtrace.model.registry.FamilyEntry;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * a polymorphic CFX structure: chooses the record by {@code $type}, wherever it stands in the
+ * object (Newtonsoft.Json only looks at the first member; other serializers reorder), through the
+ * closed registry.
+ *
+ * <p>No {@code $type}: the family's concrete base record, as a .NET reader would build (SDK 1.0
+ * and 1.1, and properties the SDK writes without type names). An unknown {@code $type}, one that
+ * names a type outside the family, or no {@code $type} for an abstract family: an {@link
+ * UnknownStructure} holding every member, so nothing is lost.
+ *
+ * <p>On write, {@code $type} is written when the record is not the family's base record, which is
+ * when the SDK writes it.
+ */
+final class FamilyCodec implements ValueCodec<CfxRecord> {
+
+  private final FamilyEntry family;
+  private final CodecFactory factory;
+  private final CfxRegistry registry;
+  private final @Nullable RecordCodec<? extends CfxRecord> base;
+
+  FamilyCodec(FamilyEntry family, CodecFactory factory, CfxRegistry registry) {
+    this.family = family;
+    this.factory = factory;
+    this.registry = registry;
+    this.base = family.base().<RecordCodec<? extends CfxRecord>>map(factory::record).orElse(null);
+  }
+
+  @Override
+  public CfxRecord read(JsonNode node, JsonPath path) throws BindException {
+    if (!node.isObject()) {
+      throw ValueCodec.wrongType(path, "an object", node);
+    }
+    JsonNode type = node.get(RecordCodec.TYPE_MEMBER);
+    if (type != null && type.isTextual()) {
+      Optional<Class<? extends CfxRecord>> c = registry.type(type.textValue());
+      if (c.isPresent() && family.family().isAssignableFrom(c.get())) {
+        return factory.record(c.get()).read(node, path, true);
+      }
+      return unknown(type.textValue(), node);
+    }
+    if (base != null) {
+      return base.read(node, path, false);
+    }
+    return unknown("", node);
+  }
+
+  static UnknownStructure unknown(String typeName, JsonNode node) {
+    Map<String, JsonNode> members = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (typeName.isEmpty() || !e.getKey().equals(RecordCodec.TYPE_MEMBER)) {
+        members.put(e.getKey(), e.getValue());
+      }
+    }
+    return new UnknownStructure(typeName, members);
+  }
+
+  @Override
+  public void write(CfxRecord value, JsonGenerator out) throws IOException {
+    if (value instanceof UnknownStructure u) {
+      writeUnknown(u, out);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    RecordCodec<CfxRecord> codec = (RecordCodec<CfxRecord>) factory.record(value.getClass());
+    codec.write(value, out, base == null || base.type() != value.getClass());
+  }
+
+  static void writeUnknown(UnknownStructure u, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    if (!u.typeName().isEmpty()) {
+      out.writeStringField(RecordCodec.TYPE_MEMBER, u.typeName());
+    }
+    for (Map.Entry<String, JsonNode> e : u.extensions().entrySet()) {
+      out.writeFieldName(e.getKey());
+      out.writeTree(e.getValue());
+    }
+    out.writeEndObject();
+  }
+}

@@ -1,0 +1,44 @@
+package io.cfxtrace.model.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** a JSON array as an unmodifiable list; null elements are kept. */
+final class ListCodec<T> implements ValueCodec<List<T>> {
+
+  private final ValueCodec<T> element;
+
+  ListCodec(ValueCodec<T> element) {
+    this.element = element;
+  }
+
+  @Override
+  public List<T> read(JsonNode node, JsonPath path) throws BindException {
+    if (!node.isArray()) {
+      throw ValueCodec.wrongType(path, "an array", node);
+    }
+    List<T> out = new ArrayList<>(node.size());
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode item = node.get(i);
+      out.add(item.isNull() ? null : element.read(item, path.at(i)));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public void write(List<T> value, JsonGenerator out) throws IOException {
+    out.writeStartArray();
+    for (T item : value) {
+      if (item == null) {
+        out.writeNull();
+      } else {
+        element.write(item, out);
+      }
+    }
+    out.writeEndArray();
+  }
+}

@@ -1,0 +1,217 @@
+package io.cfxtrace.model.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cfxtrace.model.CfxRecord;
+import io.cfxtrace.model.WireName;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * binds a JSON object to a CFX record through its components: member names matched exactly, then
+ * ignoring case (the SDK mixes {@code TransactionID} and {@code TransactionId}); every member
+ * optional; members the record does not declare kept in its {@code extensions}, which must be the
+ * last component.
+ *
+ * <p>Writes every component, null ones as {@code null} (the SDK's NullValueHandling.Include), in
+ * declaration order, then the extensions. A {@code $type} member, when written, comes first, as
+ * Newtonsoft.Json only honours it there.
+ */
+final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
+
+  static final String TYPE_MEMBER = "$type";
+
+  private final Class<R> type;
+  private final @Nullable String typeText;
+  private Slot[] slots = new Slot[0];
+  private final Map<String, Slot> byName = new HashMap<>();
+  private final Map<String, Slot> byLowerName = new HashMap<>();
+  private MethodHandle constructor;
+  private MethodHandle extensionsAccessor;
+
+  private static final class Slot {
+    final int index;
+    final String wireName;
+    final MethodHandle accessor;
+    ValueCodec<Object> codec;
+
+    Slot(int index, String wireName, MethodHandle accessor) {
+      this.index = index;
+      this.wireName = wireName;
+      this.accessor = accessor;
+    }
+  }
+
+  /**
+   * creates an unbound codec; {@link #bind} fills it, so that recursive structures can refer to
+   * a codec under construction.
+   */
+  RecordCodec(Class<R> type, @Nullable String dotNetName) {
+    this.type = type;
+    this.typeText = dotNetName == null ? null : dotNetName + ", CFX";
+  }
+
+  @SuppressWarnings("unchecked")
+  void bind(CodecFactory factory) {
+    RecordComponent[] components = type.getRecordComponents();
+    if (components == null || components.length == 0) {
+      throw new IllegalStateException(type.getName() + " is not a record with components");
+    }
+    RecordComponent last = components[components.length - 1];
+    if (!last.getName().equals("extensions")) {
+      throw new IllegalStateException(type.getName() + ": the last component must be 'extensions'");
+    }
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    try {
+      Class<?>[] types = new Class<?>[components.length];
+      Slot[] s = new Slot[components.length - 1];
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+      }
+      for (int i = 0; i < s.length; i++) {
+        RecordComponent c = components[i];
+        WireName wn = c.getAnnotation(WireName.class);
+        String wire = wn != null ? wn.value() : Character.toUpperCase(c.getName().charAt(0)) + c.getName().substring(1);
+        s[i] = new Slot(i, wire, lookup.unreflect(c.getAccessor()));
+        s[i].codec = (ValueCodec<Object>) factory.codecFor(c.getGenericType(), type.getName() + "." + c.getName());
+        byName.put(wire, s[i]);
+        byLowerName.putIfAbsent(wire.toLowerCase(Locale.ROOT), s[i]);
+      }
+      slots = s;
+      Constructor<R> ctor = type.getDeclaredConstructor(types);
+      constructor = lookup.unreflectConstructor(ctor).asSpreader(Object[].class, components.length);
+      extensionsAccessor = lookup.unreflect(last.getAccessor());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot bind record " + type.getName(), e);
+    }
+  }
+
+  Class<R> type() {
+    return type;
+  }
+
+  @Override
+  public R read(JsonNode node, JsonPath path) throws BindException {
+    return read(node, path, false);
+  }
+
+  /**
+   * reads a record.
+   *
+   * @param dropType whether a {@code $type} member was already used to choose this record; then
+   *     it is not kept if it is exactly the text this codec writes back. Otherwise it is kept like
+   *     any other unknown member.
+   */
+  R read(JsonNode node, JsonPath path, boolean dropType) throws BindException {
+    if (!node.isObject()) {
+      throw ValueCodec.wrongType(path, "an object", node);
+    }
+    Object[] args = new Object[slots.length + 1];
+    boolean[] seen = new boolean[slots.length];
+    Map<String, JsonNode> extensions = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      String name = member.getKey();
+      Slot slot = byName.get(name);
+      if (slot == null) {
+        slot = byLowerName.get(name.toLowerCase(Locale.ROOT));
+      }
+      if (slot != null && !seen[slot.index]) {
+        seen[slot.index] = true;
+        JsonNode value = member.getValue();
+        if (!value.isNull()) {
+          args[slot.index] = slot.codec.read(value, path.member(name));
+        }
+      } else if (!(dropType && name.equals(TYPE_MEMBER) && isOwnTypeText(member.getValue()))) {
+        if (extensions == null) {
+          extensions = new LinkedHashMap<>();
+        }
+        extensions.put(name, member.getValue());
+      }
+    }
+    args[slots.length] = extensions == null ? Map.of() : extensions;
+    try {
+      @SuppressWarnings("unchecked")
+      R r = (R) constructor.invoke(args);
+      return r;
+    } catch (RuntimeException e) {
+      throw new BindException(DecodeError.Kind.BAD_VALUE, path, "rejected by " + type.getSimpleName() + ": " + e.getMessage());
+    } catch (Throwable e) {
+      if (e instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * whether a {@code $type} value is exactly what this codec writes, so that dropping it and
+   * writing it again loses nothing. Any other text (SDK 1.0 wrote the assembly as {@code
+   * CFXnet46}) is kept as an unknown member and written back verbatim.
+   */
+  private boolean isOwnTypeText(JsonNode type) {
+    return type.isTextual() && type.textValue().equals(typeText);
+  }
+
+  @Override
+  public void write(R value, JsonGenerator out) throws IOException {
+    write(value, out, false);
+  }
+
+  /**
+   * writes a record.
+   *
+   * @param withType whether to write the record's {@code $type} first.
+   */
+  void write(R value, JsonGenerator out, boolean withType) throws IOException {
+    Map<String, JsonNode> extensions = extensions(value);
+    out.writeStartObject();
+    JsonNode keptType = extensions.get(TYPE_MEMBER);
+    if (keptType != null) {
+      out.writeFieldName(TYPE_MEMBER);
+      out.writeTree(keptType);
+    } else if (withType && typeText != null) {
+      out.writeStringField(TYPE_MEMBER, typeText);
+    }
+    for (Slot slot : slots) {
+      out.writeFieldName(slot.wireName);
+      Object v = get(slot.accessor, value);
+      if (v == null) {
+        out.writeNull();
+      } else {
+        slot.codec.write(v, out);
+      }
+    }
+    for (Map.Entry<String, JsonNode> e : extensions.entrySet()) {
+      if (!e.getKey().equals(TYPE_MEMBER)) {
+        out.writeFieldName(e.getKey());
+        out.writeTree(e.getValue());
+      }
+    }
+    out.writeEndObject();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, JsonNode> extensions(R value) {
+    return (Map<String, JsonNode>) get(extensionsAccessor, value);
+  }
+
+  private static Object get(MethodHandle accessor, Object target) {
+    try {
+      return accessor.invoke(target);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

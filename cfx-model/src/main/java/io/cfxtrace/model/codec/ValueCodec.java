@@ -1,0 +1,44 @@
+package io.cfxtrace.model.codec;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+
+/**
+ * reads one CFX value from the parsed tree and writes it back to a generator.
+ *
+ * <p>Implementations are stateless and thread-safe. {@code read} is never given a JSON null (the
+ * caller maps that to Java null) and never throws an unchecked exception for bad input: it
+ * throws {@link BindException} naming the path.
+ *
+ * @param <T> the Java type.
+ */
+interface ValueCodec<T> {
+
+  T read(JsonNode node, JsonPath path) throws BindException;
+
+  void write(T value, JsonGenerator out) throws IOException;
+
+  static String describe(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT:
+        return "an object";
+      case ARRAY:
+        return "an array";
+      case STRING:
+        String t = node.textValue();
+        return "the string \"" + (t.length() > 60 ? t.substring(0, 60) + "..." : t) + "\"";
+      case NUMBER:
+        return "the number " + node.asText();
+      case BOOLEAN:
+        return "the boolean " + node.asText();
+      default:
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  static BindException wrongType(JsonPath path, String expected, JsonNode found) {
+    return new BindException(
+        DecodeError.Kind.WRONG_TYPE, path, "expected " + expected + ", found " + describe(found));
+  }
+}
