@@ -182,7 +182,7 @@ final class ScalarCodecs {
           }
           try {
             return CfxDuration.parse(node.textValue());
-          } catch (IllegalArgumentException e) {
+          } catch (IllegalArgumentException | ArithmeticException e) {
             throw new BindException(DecodeError.Kind.BAD_VALUE, path, e.getMessage());
           }
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * round trips of the golden fixtures: the SDK's documented examples wrapped in SDK-2.1-style
  * envelopes ({@code cfx/examples}, see its INDEX.md), and old-SDK shapes ({@code cfx/legacy}).
  * Each is decoded, re-encoded, and compared with the input as JSON trees under the equivalences
- * of {@link JsonTrees}.
+ * of {@link JsonTreeDiff}.
  */
 class GoldenFixturesTest {
 
@@ -43,7 +43,7 @@ class GoldenFixturesTest {
       }
       DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) o;
       JsonNode reEncoded = CODEC.toTree(d.envelope());
-      JsonTrees.differences(d.raw(), reEncoded).forEach(diff -> problems.add("[" + o.index() + "] " + diff));
+      JsonTreeDiff.differences(d.raw(), reEncoded).forEach(diff -> problems.add("[" + o.index() + "] " + diff));
     }
     assertThat(problems).isEmpty();
   }

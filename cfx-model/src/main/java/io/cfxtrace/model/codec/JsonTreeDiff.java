@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * compares an input JSON tree with what the codec re-encoded from it, under the equivalences the
- * CFX wire format allows, and lists every difference by path.
+ * CFX wire format allows, and lists every difference by path. Used by the golden round-trip tests
+ * and by anyone checking that a re-encoding kept every member.
  *
  * <ul>
  *   <li>member names match ignoring case, as the SDK reads them ({@code TransactionId} in an
@@ -23,11 +24,19 @@ import java.util.Map;
  *   <li>everything else must be equal: no input member may be lost or changed.
  * </ul>
  */
-final class JsonTrees {
+public final class JsonTreeDiff {
 
-  private JsonTrees() {}
+  private JsonTreeDiff() {}
 
-  static List<String> differences(JsonNode input, JsonNode output) {
+  /**
+   * lists how {@code output} differs from {@code input}, beyond the allowed equivalences.
+   *
+   * @param input the JSON as received.
+   * @param output the JSON the codec wrote for it.
+   * @return one line per difference, {@code <path>: <what>}; empty when nothing was lost or
+   *     changed.
+   */
+  public static List<String> differences(JsonNode input, JsonNode output) {
     List<String> out = new ArrayList<>();
     compare(input, output, "$", out);
     return out;

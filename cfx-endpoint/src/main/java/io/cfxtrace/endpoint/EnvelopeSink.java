@@ -1,0 +1,31 @@
+package io.cfxtrace.endpoint;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * where received CFX messages go: the event store, in cfx-trace.
+ *
+ * <p>Delivery contract (at-least-once): the endpoint settles the AMQP delivery as Accepted only
+ * after the stage returned by {@link #store} completes normally, which must mean the message (its
+ * envelopes and dead letters) is durably stored. Dead letters are stored like envelopes and the
+ * delivery is then Accepted too, because the SDK resends Rejected and Released messages in a tight
+ * loop. If the stage completes exceptionally, the delivery is Released, so a broker redelivers it
+ * and a publishing machine resends it. A sink that is slow simply completes late: the endpoint
+ * grants AMQP credit only as stores complete, so a slow or failed store stops the senders instead
+ * of filling memory.
+ *
+ * <p>Redeliveries and replays reach the sink again; it must be idempotent by envelope UniqueID.
+ */
+@FunctionalInterface
+public interface EnvelopeSink {
+
+  /**
+   * stores a received message.
+   *
+   * <p>Called on a network thread: it must not block. Completion may happen on any thread.
+   *
+   * @param message the message.
+   * @return completes normally once durably stored, exceptionally if it was not stored.
+   */
+  CompletionStage<Void> store(InboundMessage message);
+}

@@ -1,0 +1,466 @@
+package io.cfxtrace.endpoint.internal;
+
+import io.cfxtrace.endpoint.CfxEndpointException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.qpid.proton.Proton;
+import org.apache.qpid.proton.amqp.transport.ErrorCondition;
+import org.apache.qpid.proton.engine.Collector;
+import org.apache.qpid.proton.engine.Connection;
+import org.apache.qpid.proton.engine.Delivery;
+import org.apache.qpid.proton.engine.EndpointState;
+import org.apache.qpid.proton.engine.Event;
+import org.apache.qpid.proton.engine.Link;
+import org.apache.qpid.proton.engine.Session;
+import org.apache.qpid.proton.engine.Transport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * one AMQP 1.0 connection: the Proton-J engine (connection, transport, collector) pumped by the
+ * bytes of one Netty channel.
+ *
+ * <p>Threading: every method must run on {@link #loop()}, the channel's event loop, and so does
+ * every callback; other threads hand work over with {@link #execute(Runnable)}. Nothing thrown by
+ * a handler escapes the loop: it closes the connection with {@code amqp:internal-error}.
+ *
+ * <p>Links carry their {@link LinkEvents} as Proton context ({@link Link#setContext}).
+ */
+public final class AmqpConnection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AmqpConnection.class);
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /** connection-level callbacks. */
+  public interface Events {
+    /** the peer's open arrived: a server opens in reply, a client is now connected. */
+    void onOpened(AmqpConnection connection);
+
+    /**
+     * the peer attached a link this side has not opened (server role): open it or refuse it.
+     *
+     * @param connection the connection.
+     * @param link the link, locally uninitialised.
+     */
+    default void onRemoteLinkOpen(AmqpConnection connection, Link link) {
+      link.setCondition(AmqpErrors.notFound("this endpoint opens no links on request"));
+      link.open();
+      link.close();
+    }
+
+    /**
+     * the connection ended.
+     *
+     * @param connection the connection.
+     * @param error why, or null for a clean close this side asked for.
+     */
+    void onClosed(AmqpConnection connection, @Nullable CfxEndpointException error);
+  }
+
+  /** link-level callbacks, attached to a link as its Proton context. */
+  public interface LinkEvents {
+    /** the peer's attach arrived for a link this side opened. */
+    default void onRemoteOpen(Link link) {}
+
+    /** credit or drain changed. */
+    default void onFlow(Link link) {}
+
+    /** a transfer arrived, or a disposition changed for a delivery of this link. */
+    default void onDelivery(Delivery delivery) {}
+
+    /** the peer detached or closed the link. */
+    default void onRemoteClose(Link link, CfxEndpointException error) {}
+
+    /** the connection is gone; the link object is dead. */
+    default void onConnectionClosed(CfxEndpointException error) {}
+  }
+
+  private final String id = "c" + IDS.incrementAndGet();
+  private final Channel channel;
+  private final EventLoop loop;
+  private final Connection connection;
+  private final Transport transport;
+  private final Collector collector = Proton.collector();
+  private final Events events;
+  private final String description;
+  private final Set<Link> links = new LinkedHashSet<>();
+  private @Nullable String user;
+  private boolean opened;
+  private boolean closed;
+  private @Nullable CfxEndpointException closeError;
+  private @Nullable ScheduledFuture<?> tick;
+
+  AmqpConnection(Channel channel, Events events, String description, int maxFrameSize, int idleTimeoutMillis) {
+    this.channel = channel;
+    this.loop = channel.eventLoop();
+    this.events = events;
+    this.description = description;
+    this.connection = Proton.connection();
+    this.transport = Proton.transport();
+    transport.setMaxFrameSize(maxFrameSize);
+    if (idleTimeoutMillis > 0) {
+      transport.setIdleTimeout(idleTimeoutMillis);
+    }
+    transport.setEmitFlowEventOnSend(false);
+    connection.collect(collector);
+    transport.bind(connection);
+  }
+
+  /** this process's id of the connection, for logs and message origins. */
+  public String id() {
+    return id;
+  }
+
+  /** the event loop that owns this connection. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /** the Proton connection, for opening sessions and links. */
+  public Connection proton() {
+    return connection;
+  }
+
+  /** the Proton transport, for SASL set-up before the first bytes. */
+  Transport transport() {
+    return transport;
+  }
+
+  /** the peer and role, for messages: for example {@code broker 10.0.0.2:5672}. */
+  public String description() {
+    return description;
+  }
+
+  /** the peer's socket address. */
+  public String remoteAddress() {
+    return String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
+  }
+
+  /** the authenticated SASL user, or null (ANONYMOUS, or a client). */
+  public @Nullable String user() {
+    return user;
+  }
+
+  void user(@Nullable String authenticated) {
+    this.user = authenticated;
+  }
+
+  /** whether the connection has ended. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * runs work on the event loop, then pumps the engine so that its effects are sent.
+   *
+   * @param work engine work; must not block.
+   */
+  public void execute(Runnable work) {
+    if (loop.inEventLoop()) {
+      runAndPump(work);
+    } else {
+      loop.execute(() -> runAndPump(work));
+    }
+  }
+
+  private void runAndPump(Runnable work) {
+    if (closed) {
+      return;
+    }
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      LOG.error("{} {}: internal error", id, description, e);
+      closeWith(AmqpErrors.internal(e.toString()));
+      return;
+    }
+    pump();
+  }
+
+  /** registers a link this side created, so that it hears of the connection's end. */
+  public void track(Link link, LinkEvents handler) {
+    link.setContext(handler);
+    links.add(link);
+  }
+
+  /** feeds bytes from the socket to the engine. */
+  void onInput(ByteBuf in) {
+    try {
+      while (in.isReadable() && !closed) {
+        int capacity = transport.capacity();
+        if (capacity <= 0) {
+          in.skipBytes(in.readableBytes());
+          break;
+        }
+        ByteBuffer tail = transport.tail();
+        int n = Math.min(capacity, in.readableBytes());
+        ByteBuffer chunk = in.nioBuffer(in.readerIndex(), n);
+        tail.put(chunk);
+        in.skipBytes(n);
+        transport.process();
+        processEvents();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("{} {}: internal error while reading", id, description, e);
+      closeWith(AmqpErrors.internal(e.toString()));
+      return;
+    } finally {
+      in.release();
+    }
+    pump();
+  }
+
+  /** processes pending engine events and writes pending output. */
+  public void pump() {
+    if (closed) {
+      return;
+    }
+    try {
+      processEvents();
+    } catch (RuntimeException e) {
+      LOG.error("{} {}: internal error in a handler", id, description, e);
+      connection.setCondition(AmqpErrors.internal(e.toString()));
+      connection.close();
+    }
+    flush();
+    scheduleTick();
+  }
+
+  private void processEvents() {
+    Event e;
+    while ((e = collector.peek()) != null) {
+      try {
+        dispatch(e);
+      } finally {
+        collector.pop();
+      }
+    }
+  }
+
+  private void dispatch(Event e) {
+    switch (e.getType()) {
+      case CONNECTION_REMOTE_OPEN:
+        if (!opened) {
+          opened = true;
+          events.onOpened(this);
+        }
+        break;
+      case CONNECTION_REMOTE_CLOSE:
+        {
+          ErrorCondition c = connection.getRemoteCondition();
+          if (connection.getLocalState() != EndpointState.CLOSED) {
+            connection.close();
+          }
+          if (closeError == null) {
+            closeError = AmqpErrors.fromCondition(c == null || c.getCondition() == null ? null : c, true, "connection to " + description);
+          }
+          break;
+        }
+      case SESSION_REMOTE_OPEN:
+        if (e.getSession().getLocalState() == EndpointState.UNINITIALIZED) {
+          e.getSession().open();
+        }
+        break;
+      case SESSION_REMOTE_CLOSE:
+        {
+          Session s = e.getSession();
+          if (s.getLocalState() != EndpointState.CLOSED) {
+            s.close();
+          }
+          break;
+        }
+      case LINK_REMOTE_OPEN:
+        {
+          Link link = e.getLink();
+          if (link.getLocalState() == EndpointState.UNINITIALIZED) {
+            events.onRemoteLinkOpen(this, link);
+            if (link.getContext() instanceof LinkEvents) {
+              links.add(link);
+            }
+          } else if (link.getContext() instanceof LinkEvents h) {
+            h.onRemoteOpen(link);
+          }
+          break;
+        }
+      case LINK_REMOTE_DETACH:
+      case LINK_REMOTE_CLOSE:
+        {
+          Link link = e.getLink();
+          links.remove(link);
+          if (link.getContext() instanceof LinkEvents h) {
+            h.onRemoteClose(link, AmqpErrors.fromCondition(link.getRemoteCondition(), false, "link " + link.getName() + " on " + description));
+          }
+          if (link.getLocalState() != EndpointState.CLOSED) {
+            if (e.getType() == Event.Type.LINK_REMOTE_DETACH) {
+              link.detach();
+            } else {
+              link.close();
+            }
+          }
+          link.free();
+          break;
+        }
+      case LINK_FLOW:
+        if (e.getLink().getContext() instanceof LinkEvents h) {
+          h.onFlow(e.getLink());
+        }
+        break;
+      case DELIVERY:
+        {
+          Delivery d = e.getDelivery();
+          if (d.getLink().getContext() instanceof LinkEvents h) {
+            h.onDelivery(d);
+          }
+          break;
+        }
+      case TRANSPORT_ERROR:
+        {
+          ErrorCondition c = transport.getCondition();
+          if (closeError == null) {
+            closeError = AmqpErrors.fromCondition(c, true, "connection to " + description);
+          }
+          break;
+        }
+      default:
+        break;
+    }
+  }
+
+  private void flush() {
+    boolean wrote = false;
+    while (true) {
+      int pending = transport.pending();
+      if (pending < 0) {
+        // the engine will write nothing more: the close frame (if any) is out
+        closeSocketAfterWrites();
+        return;
+      }
+      if (pending == 0) {
+        break;
+      }
+      ByteBuffer head = transport.head();
+      ByteBuf out = channel.alloc().ioBuffer(pending);
+      out.writeBytes(head);
+      transport.pop(pending);
+      channel.write(out);
+      wrote = true;
+    }
+    if (wrote) {
+      channel.flush();
+    }
+    if (connection.getLocalState() == EndpointState.CLOSED && connection.getRemoteState() == EndpointState.CLOSED) {
+      closeSocketAfterWrites();
+    }
+  }
+
+  private void closeSocketAfterWrites() {
+    channel.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+  }
+
+  private void scheduleTick() {
+    if (closed) {
+      return;
+    }
+    long now = System.nanoTime() / 1_000_000;
+    long deadline = transport.tick(now);
+    if (tick != null) {
+      tick.cancel(false);
+      tick = null;
+    }
+    if (deadline != 0) {
+      tick = loop.schedule(this::pump, Math.max(1, deadline - now), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * closes the connection with an error condition sent to the peer; the socket closes once it is
+   * written (or after a grace period if the peer does not answer).
+   *
+   * @param condition the condition, or null for a clean close.
+   */
+  public void closeWith(@Nullable ErrorCondition condition) {
+    if (closed) {
+      return;
+    }
+    if (connection.getLocalState() != EndpointState.CLOSED) {
+      if (condition != null) {
+        connection.setCondition(condition);
+      }
+      if (connection.getLocalState() == EndpointState.UNINITIALIZED) {
+        connection.open();
+      }
+      connection.close();
+    }
+    flush();
+    loop.schedule(() -> channel.close(), 2, TimeUnit.SECONDS);
+  }
+
+  /** the socket closed: the connection is over. Called once by the channel handler. */
+  void onChannelClosed(@Nullable Throwable cause) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (tick != null) {
+      tick.cancel(false);
+    }
+    CfxEndpointException error = closeError;
+    if (cause != null && (error == null || error.code() == CfxEndpointException.Code.CONNECTION_LOST)) {
+      error = AmqpErrors.fromTransport(cause, description, opened);
+    }
+    boolean cleanLocalClose = error == null && connection.getLocalState() == EndpointState.CLOSED;
+    if (error == null && !cleanLocalClose) {
+      error = new CfxEndpointException(CfxEndpointException.Code.CONNECTION_LOST, description + ": the connection closed");
+    }
+    CfxEndpointException forLinks =
+        error != null ? error : new CfxEndpointException(CfxEndpointException.Code.CLOSED, description + " was closed");
+    List<Link> ended = new ArrayList<>(links);
+    links.clear();
+    for (Link l : ended) {
+      if (l.getContext() instanceof LinkEvents h) {
+        try {
+          h.onConnectionClosed(forLinks);
+        } catch (RuntimeException e) {
+          LOG.warn("{} {}: link handler failed on close", id, description, e);
+        }
+      }
+    }
+    try {
+      events.onClosed(this, error);
+    } catch (RuntimeException e) {
+      LOG.warn("{} {}: connection handler failed on close", id, description, e);
+    }
+  }
+
+  /** SASL failed on the client side: the connection ends with an authentication error. */
+  void saslFailed(ErrorCondition condition) {
+    if (closeError == null) {
+      closeError =
+          new CfxEndpointException(
+              CfxEndpointException.Code.AUTHENTICATION_FAILED,
+              description + ": " + condition.getDescription(),
+              String.valueOf(condition.getCondition()),
+              true,
+              null);
+    }
+    closeSocketAfterWrites();
+  }
+
+  /** the error a failed transport reported, for the channel handler. */
+  void transportFailed(Throwable cause) {
+    if (closeError == null) {
+      closeError = AmqpErrors.fromTransport(cause, description, opened);
+    }
+    channel.close();
+  }
+}

@@ -1,0 +1,228 @@
+package io.cfxtrace.endpoint.internal;
+
+import io.cfxtrace.endpoint.AmqpProperties;
+import java.io.ByteArrayOutputStream;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.qpid.proton.amqp.Binary;
+import org.apache.qpid.proton.amqp.Symbol;
+import org.apache.qpid.proton.amqp.messaging.AmqpSequence;
+import org.apache.qpid.proton.amqp.messaging.AmqpValue;
+import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
+import org.apache.qpid.proton.amqp.messaging.Data;
+import org.apache.qpid.proton.amqp.messaging.Header;
+import org.apache.qpid.proton.amqp.messaging.Properties;
+import org.apache.qpid.proton.codec.AMQPDefinedTypes;
+import org.apache.qpid.proton.codec.DecoderImpl;
+import org.apache.qpid.proton.codec.EncoderImpl;
+import org.apache.qpid.proton.message.Message;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * reads and writes the sections of an AMQP 1.0 message as CFX uses them.
+ *
+ * <p>Reading: the CFX body is the concatenation of all Data sections (the SDK writes exactly one;
+ * AMQP allows several), or, leniently, an AmqpValue holding a string or binary. Proton-J's own
+ * {@code Message.decode} keeps only the last body section, hence this reader.
+ *
+ * <p>Writing: the SDK's layout (cfx-sdk-notes part b): durable header; properties message-id,
+ * subject, to, reply-to, correlation-id, content-type, content-encoding, creation-time;
+ * application properties; one Data section.
+ */
+public final class AmqpMessages {
+
+  /** content-type the SDK writes. */
+  public static final String CONTENT_TYPE = "application/json; charset=\"utf-8\"";
+
+  private static final ThreadLocal<DecoderImpl> DECODER =
+      ThreadLocal.withInitial(
+          () -> {
+            DecoderImpl decoder = new DecoderImpl();
+            AMQPDefinedTypes.registerAllTypes(decoder, new EncoderImpl(decoder));
+            return decoder;
+          });
+
+  private AmqpMessages() {}
+
+  /**
+   * a received message's CFX-relevant parts.
+   *
+   * @param properties the AMQP properties.
+   * @param body the payload: Data sections concatenated, or the AmqpValue string/binary.
+   * @param problem why the message has no usable body, or null.
+   */
+  public record Received(AmqpProperties properties, byte[] body, @Nullable String problem) {}
+
+  /**
+   * decodes the sections of a message.
+   *
+   * @param bytes the encoded message.
+   * @param length how many bytes of {@code bytes} hold it.
+   * @return the parts; never throws for bad input, which is reported as {@code problem}.
+   */
+  public static Received decode(byte[] bytes, int length) {
+    DecoderImpl decoder = DECODER.get();
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+    decoder.setByteBuffer(buffer);
+    Header header = null;
+    Properties properties = null;
+    ApplicationProperties appProperties = null;
+    ByteArrayOutputStream body = null;
+    byte[] valueBody = null;
+    String problem = null;
+    try {
+      while (buffer.hasRemaining()) {
+        Object section = decoder.readObject();
+        if (section instanceof Header h) {
+          header = h;
+        } else if (section instanceof Properties p) {
+          properties = p;
+        } else if (section instanceof ApplicationProperties a) {
+          appProperties = a;
+        } else if (section instanceof Data d) {
+          if (body == null) {
+            body = new ByteArrayOutputStream(Math.max(16, d.getValue().getLength()));
+          }
+          Binary b = d.getValue();
+          body.write(b.getArray(), b.getArrayOffset(), b.getLength());
+        } else if (section instanceof AmqpValue v) {
+          Object value = v.getValue();
+          if (value instanceof String s) {
+            valueBody = s.getBytes(StandardCharsets.UTF_8);
+          } else if (value instanceof Binary b) {
+            valueBody = b.getArray().length == b.getLength() && b.getArrayOffset() == 0 ? b.getArray() : copy(b);
+          } else {
+            problem = "AmqpValue body holds " + (value == null ? "null" : value.getClass().getSimpleName()) + ", not a string or binary CFX payload";
+          }
+        } else if (section instanceof AmqpSequence) {
+          problem = "AmqpSequence body: CFX payloads are Data sections";
+        }
+      }
+    } catch (RuntimeException e) {
+      problem = "not a valid AMQP message encoding: " + e.getMessage();
+    } finally {
+      decoder.setByteBuffer(null);
+    }
+    AmqpProperties props = properties(header, properties, appProperties);
+    byte[] payload = body != null ? body.toByteArray() : valueBody;
+    if (payload == null) {
+      payload = new byte[0];
+      if (problem == null) {
+        problem = "the message has no body section";
+      }
+    }
+    return new Received(props, payload, problem);
+  }
+
+  private static byte[] copy(Binary b) {
+    byte[] out = new byte[b.getLength()];
+    System.arraycopy(b.getArray(), b.getArrayOffset(), out, 0, b.getLength());
+    return out;
+  }
+
+  private static AmqpProperties properties(
+      @Nullable Header header, @Nullable Properties p, @Nullable ApplicationProperties a) {
+    Map<String, String> app = new LinkedHashMap<>();
+    if (a != null && a.getValue() != null) {
+      for (Map.Entry<String, Object> e : a.getValue().entrySet()) {
+        app.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+      }
+    }
+    boolean durable = header != null && Boolean.TRUE.equals(header.getDurable());
+    if (p == null) {
+      return new AmqpProperties(null, null, null, null, null, null, null, null, durable, app);
+    }
+    Date created = p.getCreationTime();
+    return new AmqpProperties(
+        text(p.getMessageId()),
+        p.getSubject(),
+        p.getTo(),
+        p.getReplyTo(),
+        text(p.getCorrelationId()),
+        p.getContentType() == null ? null : p.getContentType().toString(),
+        p.getContentEncoding() == null ? null : p.getContentEncoding().toString(),
+        created == null ? null : created.toInstant(),
+        durable,
+        app);
+  }
+
+  private static @Nullable String text(@Nullable Object id) {
+    if (id == null) {
+      return null;
+    }
+    if (id instanceof Binary b) {
+      return new String(b.getArray(), b.getArrayOffset(), b.getLength(), StandardCharsets.UTF_8);
+    }
+    return id.toString();
+  }
+
+  /**
+   * an outgoing CFX message.
+   *
+   * @param messageId message-id (the envelope UniqueID; {@code command-request} for SDK requests).
+   * @param subject subject, or null.
+   * @param to to (the envelope Target), or null.
+   * @param replyTo reply-to, or null.
+   * @param correlationId correlation-id, or null.
+   * @param gzip whether {@code body} is gzip (sets content-encoding).
+   * @param creationTime creation-time, or null.
+   * @param applicationProperties application properties (null values are written as null).
+   * @param body the payload bytes, already gzipped when {@code gzip}.
+   */
+  public record Outgoing(
+      @Nullable String messageId,
+      @Nullable String subject,
+      @Nullable String to,
+      @Nullable String replyTo,
+      @Nullable String correlationId,
+      boolean gzip,
+      @Nullable Instant creationTime,
+      Map<String, String> applicationProperties,
+      byte[] body) {}
+
+  /**
+   * encodes an outgoing message.
+   *
+   * @param m the message.
+   * @return the encoded bytes.
+   */
+  public static byte[] encode(Outgoing m) {
+    Message message = Message.Factory.create();
+    Header header = new Header();
+    header.setDurable(true);
+    message.setHeader(header);
+    Properties p = new Properties();
+    p.setMessageId(m.messageId());
+    p.setSubject(m.subject());
+    p.setTo(m.to());
+    p.setReplyTo(m.replyTo());
+    p.setCorrelationId(m.correlationId());
+    p.setContentType(Symbol.valueOf(CONTENT_TYPE));
+    if (m.gzip()) {
+      p.setContentEncoding(Symbol.valueOf("gzip"));
+    }
+    if (m.creationTime() != null) {
+      p.setCreationTime(Date.from(m.creationTime()));
+    }
+    message.setProperties(p);
+    if (!m.applicationProperties().isEmpty()) {
+      message.setApplicationProperties(new ApplicationProperties(new LinkedHashMap<>(m.applicationProperties())));
+    }
+    message.setBody(new Data(new Binary(m.body())));
+    int size = m.body().length + 1024;
+    while (true) {
+      byte[] out = new byte[size];
+      try {
+        int n = message.encode(out, 0, out.length);
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+      } catch (BufferOverflowException e) {
+        size *= 2;
+      }
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package io.cfxtrace.endpoint.internal;
+
+import io.cfxtrace.endpoint.CfxEndpointException;
+import io.cfxtrace.endpoint.EnvelopeSink;
+import io.cfxtrace.endpoint.InboundMessage;
+import io.cfxtrace.endpoint.MessageOrigin;
+import io.cfxtrace.model.codec.CfxCodec;
+import io.cfxtrace.model.codec.DecodeOutcome;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.apache.qpid.proton.amqp.messaging.Accepted;
+import org.apache.qpid.proton.amqp.messaging.Released;
+import org.apache.qpid.proton.engine.Delivery;
+import org.apache.qpid.proton.engine.Link;
+import org.apache.qpid.proton.engine.Receiver;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * receives CFX messages on one link, from a machine publishing to our listener or from a broker
+ * queue we subscribed to, and hands each to the {@link EnvelopeSink}.
+ *
+ * <p>Delivery contract: a delivery is settled Accepted only when the sink's store completes;
+ * undecodable payloads become dead letters and are Accepted once stored (the SDK resends Rejected
+ * or Released messages in a tight loop); a failed store Releases the delivery. Credit: at most
+ * {@code credit} deliveries are unsettled per link, and none is granted while the endpoint's
+ * {@link FlowBudget} is full. A message over the size limit is read to its end without keeping
+ * more than its first {@value #KEEP_OF_OVERSIZE} bytes, which go to a dead letter.
+ *
+ * <p>Runs on the connection's event loop.
+ */
+class InboundReceiver implements AmqpConnection.LinkEvents {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboundReceiver.class);
+  static final int KEEP_OF_OVERSIZE = 64 * 1024;
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private final AmqpConnection connection;
+  private final Receiver receiver;
+  private final String channelName;
+  private final String address;
+  private final CfxCodec codec;
+  private final EnvelopeSink sink;
+  private final FlowBudget budget;
+  private final int credit;
+  private final long maxMessageSize;
+  private int unsettled;
+  private boolean linkGone;
+  private boolean waitingForBudget;
+
+  /** bytes of one delivery while its transfers arrive. */
+  private static final class Partial {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    long total;
+    boolean oversize;
+  }
+
+  InboundReceiver(
+      AmqpConnection connection,
+      Receiver receiver,
+      String channelName,
+      String address,
+      CfxCodec codec,
+      EnvelopeSink sink,
+      FlowBudget budget,
+      int credit,
+      long maxMessageSize) {
+    this.connection = connection;
+    this.receiver = receiver;
+    this.channelName = channelName;
+    this.address = address;
+    this.codec = codec;
+    this.sink = sink;
+    this.budget = budget;
+    this.credit = credit;
+    this.maxMessageSize = maxMessageSize;
+  }
+
+  /** opens the link (if not open) and grants the first credit. */
+  void open() {
+    connection.track(receiver, this);
+    receiver.setMaxMessageSize(org.apache.qpid.proton.amqp.UnsignedLong.valueOf(maxMessageSize));
+    receiver.open();
+    topUpCredit();
+  }
+
+  @Override
+  public void onDelivery(Delivery delivery) {
+    if (!delivery.isReadable() && !delivery.isPartial()) {
+      return; // a disposition update for a delivery we already handled
+    }
+    Partial partial = (Partial) delivery.getContext();
+    if (partial == null) {
+      partial = new Partial();
+      delivery.setContext(partial);
+    }
+    int pending = delivery.pending();
+    if (pending > 0) {
+      byte[] chunk = new byte[pending];
+      int read = receiver.recv(chunk, 0, pending);
+      if (read > 0) {
+        partial.total += read;
+        if (partial.total > maxMessageSize) {
+          partial.oversize = true;
+        }
+        int room = partial.oversize ? KEEP_OF_OVERSIZE - partial.bytes.size() : read;
+        if (room > 0) {
+          partial.bytes.write(chunk, 0, Math.min(room, read));
+        }
+      }
+    }
+    if (delivery.isPartial()) {
+      return;
+    }
+    receiver.advance();
+    delivery.setContext(null);
+    if (delivery.isAborted()) {
+      delivery.settle();
+      topUpCredit();
+      return;
+    }
+    handle(delivery, partial);
+  }
+
+  private void handle(Delivery delivery, Partial partial) {
+    Instant receivedAt = CLOCK.instant();
+    byte[] wire = partial.bytes.toByteArray();
+    InboundMessage message;
+    if (partial.oversize) {
+      MessageOrigin origin = origin(io.cfxtrace.endpoint.AmqpProperties.NONE, receivedAt);
+      message =
+          new InboundMessage(
+              origin,
+              List.of(),
+              List.of(
+                  new InboundMessage.DeadLetter(
+                      0,
+                      wire,
+                      null,
+                      "AMQP message of " + partial.total + " bytes exceeds the limit of " + maxMessageSize
+                          + " bytes; its first " + wire.length + " bytes are kept")));
+      LOG.warn("{} on {} from {}: message of {} bytes over the limit of {}", address, channelName, connection.remoteAddress(), partial.total, maxMessageSize);
+    } else {
+      AmqpMessages.Received received = AmqpMessages.decode(wire, wire.length);
+      message = toInbound(received, origin(received.properties(), receivedAt));
+    }
+    unsettled++;
+    long bytes = partial.oversize ? wire.length : partial.total;
+    budget.acquire(bytes);
+    CompletionStage<Void> stored;
+    try {
+      stored = sink.store(message);
+    } catch (RuntimeException e) {
+      stored = java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+    stored.whenComplete((ok, error) -> connection.execute(() -> settle(delivery, error, bytes)));
+  }
+
+  private InboundMessage toInbound(AmqpMessages.Received received, MessageOrigin origin) {
+    if (received.problem() != null) {
+      return new InboundMessage(origin, List.of(), List.of(new InboundMessage.DeadLetter(0, received.body(), null, received.problem())));
+    }
+    List<InboundMessage.Envelope> envelopes = new ArrayList<>();
+    List<InboundMessage.DeadLetter> dead = new ArrayList<>();
+    List<DecodeOutcome> outcomes;
+    try {
+      outcomes = codec.decode(received.body());
+    } catch (RuntimeException e) {
+      // the codec's contract is to never throw; if it does, the payload is still kept
+      LOG.error("CFX decoder failed on a payload from {}", connection.remoteAddress(), e);
+      return new InboundMessage(origin, List.of(), List.of(new InboundMessage.DeadLetter(0, received.body(), null, "internal decoder error: " + e)));
+    }
+    for (DecodeOutcome o : outcomes) {
+      if (o instanceof DecodeOutcome.Decoded d) {
+        envelopes.add(new InboundMessage.Envelope(d.index(), d.envelope(), d.raw(), d.typed()));
+      } else {
+        DecodeOutcome.Rejected r = (DecodeOutcome.Rejected) o;
+        byte[] payload =
+            outcomes.size() > 1 && r.raw().isPresent()
+                ? r.raw().get().toString().getBytes(StandardCharsets.UTF_8)
+                : received.body();
+        dead.add(new InboundMessage.DeadLetter(r.index(), payload, r.error().kind(), r.error().toString()));
+      }
+    }
+    return new InboundMessage(origin, envelopes, dead);
+  }
+
+  private MessageOrigin origin(io.cfxtrace.endpoint.AmqpProperties properties, Instant receivedAt) {
+    return new MessageOrigin(
+        channelName,
+        connection.id(),
+        connection.remoteAddress(),
+        connection.proton().getRemoteContainer(),
+        connection.user(),
+        address,
+        properties,
+        receivedAt);
+  }
+
+  private void settle(Delivery delivery, @Nullable Throwable error, long bytes) {
+    unsettled--;
+    budget.release(bytes);
+    if (linkGone || connection.isClosed()) {
+      return; // the peer redelivers what we did not settle; the sink de-duplicates
+    }
+    if (error == null) {
+      delivery.disposition(Accepted.getInstance());
+    } else {
+      LOG.warn("{} on {}: store failed, releasing the delivery for redelivery: {}", address, channelName, error.toString());
+      delivery.disposition(Released.getInstance());
+    }
+    delivery.settle();
+    topUpCredit();
+  }
+
+  private void topUpCredit() {
+    if (linkGone || connection.isClosed()) {
+      return;
+    }
+    if (!budget.roomOrWait(this::budgetFreed)) {
+      waitingForBudget = true;
+      return;
+    }
+    int target = credit - unsettled;
+    int current = receiver.getCredit();
+    if (target > current) {
+      receiver.flow(target - current);
+    }
+  }
+
+  private void budgetFreed() {
+    connection.execute(
+        () -> {
+          waitingForBudget = false;
+          topUpCredit();
+        });
+  }
+
+  @Override
+  public void onRemoteClose(Link link, CfxEndpointException error) {
+    linkGone = true;
+    if (error.amqpCondition() != null) {
+      LOG.warn("{} on {}: link closed by the peer: {}", address, channelName, error.getMessage());
+    }
+  }
+
+  @Override
+  public void onConnectionClosed(CfxEndpointException error) {
+    linkGone = true;
+  }
+
+  /** whether the link waits for the flow budget (for health and tests). */
+  boolean waitingForBudget() {
+    return waitingForBudget;
+  }
+}

@@ -1,0 +1,201 @@
+package io.cfxtrace.endpoint.internal;
+
+import io.cfxtrace.endpoint.CfxEndpointException;
+import io.cfxtrace.endpoint.EndpointIdentity;
+import io.cfxtrace.endpoint.RequestHandler;
+import io.cfxtrace.model.CfxEnvelope;
+import io.cfxtrace.model.CfxMessage;
+import io.cfxtrace.model.codec.CfxCodec;
+import io.cfxtrace.model.codec.CfxDecodeException;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.qpid.proton.amqp.messaging.Accepted;
+import org.apache.qpid.proton.amqp.messaging.Rejected;
+import org.apache.qpid.proton.amqp.transport.AmqpError;
+import org.apache.qpid.proton.amqp.transport.ErrorCondition;
+import org.apache.qpid.proton.engine.Delivery;
+import org.apache.qpid.proton.engine.Link;
+import org.apache.qpid.proton.engine.Receiver;
+import org.apache.qpid.proton.engine.Sender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * serves CFX requests on one connection, the way the SDK's request processor does: requests
+ * arrive on a link whose target is this endpoint's handle; each response goes to the sender link
+ * whose target address equals the request's reply-to (the requester attached it as a receiver
+ * with source = our handle), carries the request's RequestID, and is pre-settled raw JSON. A
+ * request whose reply-to matches no attached link is Rejected {@code amqp:not-found}.
+ *
+ * <p>Runs on the connection's event loop.
+ */
+final class RequestResponder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RequestResponder.class);
+  private static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+  private static final int REQUEST_CREDIT = 100;
+
+  private final AmqpConnection connection;
+  private final EndpointIdentity identity;
+  private final RequestHandler handler;
+  private final CfxCodec codec;
+  private final Map<String, ResponseLink> responseLinks = new HashMap<>();
+
+  RequestResponder(AmqpConnection connection, EndpointIdentity identity, RequestHandler handler, CfxCodec codec) {
+    this.connection = connection;
+    this.identity = identity;
+    this.handler = handler;
+    this.codec = codec;
+  }
+
+  /** accepts a link on which a peer sends us requests. */
+  void acceptRequestLink(Receiver receiver) {
+    RequestLink link = new RequestLink(receiver);
+    connection.track(receiver, link);
+    receiver.setTarget(receiver.getRemoteTarget());
+    receiver.setSource(receiver.getRemoteSource());
+    receiver.open();
+    receiver.flow(REQUEST_CREDIT);
+  }
+
+  /** accepts a link on which a peer receives our responses, registered under its target. */
+  void acceptResponseLink(Sender sender) {
+    String replyAddress = sender.getRemoteTarget() == null ? null : sender.getRemoteTarget().getAddress();
+    sender.setTarget(sender.getRemoteTarget());
+    sender.setSource(sender.getRemoteSource());
+    if (replyAddress == null) {
+      sender.setCondition(AmqpErrors.notFound("a response link needs a target address to be addressed by reply-to"));
+      sender.open();
+      sender.close();
+      return;
+    }
+    ResponseLink link = new ResponseLink(sender, replyAddress);
+    responseLinks.put(replyAddress, link);
+    connection.track(sender, link);
+    sender.open();
+  }
+
+  private final class RequestLink implements AmqpConnection.LinkEvents {
+    private final Receiver receiver;
+
+    RequestLink(Receiver receiver) {
+      this.receiver = receiver;
+    }
+
+    @Override
+    public void onDelivery(Delivery d) {
+      if (!d.isReadable() && !d.isPartial()) {
+        return;
+      }
+      ByteArrayOutputStream buf = (ByteArrayOutputStream) d.getContext();
+      if (buf == null) {
+        buf = new ByteArrayOutputStream();
+        d.setContext(buf);
+      }
+      int pending = d.pending();
+      if (pending > 0) {
+        byte[] chunk = new byte[pending];
+        int n = receiver.recv(chunk, 0, pending);
+        if (buf.size() + n <= MAX_REQUEST_BYTES) {
+          buf.write(chunk, 0, n);
+        }
+      }
+      if (d.isPartial()) {
+        return;
+      }
+      receiver.advance();
+      d.setContext(null);
+      answer(d, buf.toByteArray());
+      receiver.flow(1);
+    }
+
+    private void answer(Delivery d, byte[] bytes) {
+      AmqpMessages.Received message = AmqpMessages.decode(bytes, bytes.length);
+      String replyTo = message.properties().replyTo();
+      if (message.problem() != null) {
+        reject(d, AmqpError.DECODE_ERROR, "request has no usable body: " + message.problem());
+        return;
+      }
+      CfxEnvelope request;
+      try {
+        request = codec.decodeEnvelope(message.body());
+      } catch (CfxDecodeException e) {
+        reject(d, AmqpError.DECODE_ERROR, "request is not a CFX envelope: " + e.getMessage());
+        return;
+      }
+      ResponseLink link = replyTo == null ? null : responseLinks.get(replyTo);
+      if (link == null) {
+        reject(d, AmqpError.NOT_FOUND, "no response link is attached with target \"" + replyTo + "\" (the request's reply-to)");
+        return;
+      }
+      d.disposition(Accepted.getInstance());
+      d.settle();
+      CfxMessage body;
+      try {
+        body = StandardResponses.respond(identity, handler, request);
+      } catch (RuntimeException e) {
+        LOG.error("request handler failed on {} from {}", request.messageName(), request.source(), e);
+        body =
+            new io.cfxtrace.model.cfx.NotSupportedResponse(
+                new io.cfxtrace.model.cfx.structures.RequestResult(
+                    io.cfxtrace.model.value.EnumValue.of(io.cfxtrace.model.cfx.structures.StatusResult.FAILED), -1, "request handler failed: " + e));
+      }
+      CfxEnvelope response = request.response(identity.cfxHandle(), body);
+      link.send(AmqpMessages.encode(CfxAmqp.response(codec, response, message.properties().messageId())));
+    }
+
+    private void reject(Delivery d, org.apache.qpid.proton.amqp.Symbol condition, String description) {
+      LOG.warn("{} from {}: request rejected: {}", connection.id(), connection.remoteAddress(), description);
+      Rejected rejected = new Rejected();
+      rejected.setError(new ErrorCondition(condition, description));
+      d.disposition(rejected);
+      d.settle();
+    }
+  }
+
+  private final class ResponseLink implements AmqpConnection.LinkEvents {
+    private final Sender sender;
+    private final String address;
+    private final Deque<byte[]> queued = new ArrayDeque<>();
+
+    ResponseLink(Sender sender, String address) {
+      this.sender = sender;
+      this.address = address;
+    }
+
+    void send(byte[] message) {
+      queued.add(message);
+      drain();
+    }
+
+    private void drain() {
+      while (!queued.isEmpty() && sender.getCredit() > 0) {
+        byte[] m = queued.poll();
+        Delivery out = sender.delivery(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+        sender.send(m, 0, m.length);
+        sender.advance();
+        out.settle();
+      }
+    }
+
+    @Override
+    public void onFlow(Link link) {
+      drain();
+    }
+
+    @Override
+    public void onRemoteClose(Link link, CfxEndpointException error) {
+      responseLinks.remove(address, this);
+    }
+
+    @Override
+    public void onConnectionClosed(CfxEndpointException error) {
+      queued.clear();
+    }
+  }
+}
