@@ -294,7 +294,14 @@ public final class CfxCodec {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> m = it.next();
       Integer i = ENVELOPE_INDEX.get(m.getKey().toLowerCase(Locale.ROOT));
-      if (i != null && members[i] == null) {
+      // as in RecordCodec: the exact spelling wins a member, other spellings are kept as
+      // extensions under their own names
+      boolean exact = i != null && ENVELOPE_MEMBERS[i].equals(m.getKey());
+      if (i != null && (members[i] == null || (exact && !ENVELOPE_MEMBERS[i].equals(names[i])))) {
+        if (members[i] != null) {
+          extensions = extensions == null ? new LinkedHashMap<>() : extensions;
+          extensions.put(names[i], members[i]);
+        }
         members[i] = m.getValue();
         names[i] = m.getKey();
       } else {

@@ -116,26 +116,35 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
       throw ValueCodec.wrongType(path, "an object", node);
     }
     Object[] args = new Object[slots.length + 1];
-    boolean[] seen = new boolean[slots.length];
+    // which member filled each slot: names that differ only in case map to one slot; the exact
+    // spelling wins it, and any other spelling is kept as an extension under its own name, so
+    // that re-encoding never writes one name twice.
+    String[] filledBy = new String[slots.length];
+    JsonNode[] filledWith = new JsonNode[slots.length];
     Map<String, JsonNode> extensions = null;
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
       String name = member.getKey();
+      JsonNode value = member.getValue();
       Slot slot = byName.get(name);
+      boolean exact = slot != null;
       if (slot == null) {
         slot = byLowerName.get(name.toLowerCase(Locale.ROOT));
       }
-      if (slot != null && !seen[slot.index]) {
-        seen[slot.index] = true;
-        JsonNode value = member.getValue();
-        if (!value.isNull()) {
-          args[slot.index] = slot.codec.read(value, path.member(name));
+      if (slot != null && (filledBy[slot.index] == null || (exact && !filledBy[slot.index].equals(slot.wireName)))) {
+        if (filledBy[slot.index] != null) {
+          extensions = put(extensions, filledBy[slot.index], filledWith[slot.index]);
         }
-      } else if (!(dropType && name.equals(TYPE_MEMBER) && isOwnTypeText(member.getValue()))) {
-        if (extensions == null) {
-          extensions = new LinkedHashMap<>();
-        }
-        extensions.put(name, member.getValue());
+        filledBy[slot.index] = name;
+        filledWith[slot.index] = value;
+      } else if (!(dropType && name.equals(TYPE_MEMBER) && isOwnTypeText(value))) {
+        extensions = put(extensions, name, value);
+      }
+    }
+    for (Slot slot : slots) {
+      JsonNode value = filledWith[slot.index];
+      if (value != null && !value.isNull()) {
+        args[slot.index] = slot.codec.read(value, path.member(filledBy[slot.index]));
       }
     }
     args[slots.length] = extensions == null ? Map.of() : extensions;
@@ -151,6 +160,12 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
       }
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Map<String, JsonNode> put(Map<String, JsonNode> map, String name, JsonNode value) {
+    Map<String, JsonNode> m = map == null ? new LinkedHashMap<>() : map;
+    m.put(name, value);
+    return m;
   }
 
   /**

@@ -19,6 +19,9 @@ public final class CfxDuration {
   private static final Pattern FORMAT =
       Pattern.compile("(-)?(?:(\\d+)\\.)?(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,7}))?");
 
+  /** .NET TimeSpan.MaxValue is 10675199.02:48:05.4775807. */
+  private static final long MAX_DAYS = 10_675_199;
+
   private final String text;
   private final Duration duration;
 
@@ -38,6 +41,9 @@ public final class CfxDuration {
     Objects.requireNonNull(text, "text");
     Matcher m = FORMAT.matcher(text);
     if (m.matches()) {
+      if (m.group(2) != null && (m.group(2).length() > 8 || Long.parseLong(m.group(2)) > MAX_DAYS)) {
+        throw new IllegalArgumentException("outside the .NET TimeSpan range (at most " + MAX_DAYS + " days): \"" + text + "\"");
+      }
       long days = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
       int hours = Integer.parseInt(m.group(3));
       int minutes = Integer.parseInt(m.group(4));

@@ -232,4 +232,41 @@ class WireCompatibilityTest {
     assertThat(e.timeStamp().offset()).isEmpty();
     assertThat(encoded(e)).contains("\"TimeStamp\":\"2026-03-14T09:26:53.58\"");
   }
+
+  @Test
+  void memberSpelledTwiceInDifferentCaseGivesTheSlotToTheExactSpellingAndKeepsTheOther() throws CfxDecodeException {
+    // found by FuzzDecoderTest: re-encoding once wrote "Y" twice
+    CfxEnvelope e = decode(workStarted(",\"Units\":[{\"y\":1.5,\"Y\":2.5}],\"lane\":1,\"Lane\":2"));
+    WorkStarted body = (WorkStarted) e.messageBody();
+    BasicUnitPosition unit = (BasicUnitPosition) body.units().get(0);
+
+    assertThat(unit.y()).isEqualTo(2.5);
+    assertThat(unit.extensions().get("y").asDouble()).isEqualTo(1.5);
+    assertThat(body.lane()).isEqualTo(2);
+    assertThat(CODEC.decodeEnvelope(CODEC.encode(e))).isEqualTo(e);
+  }
+
+  @Test
+  void envelopeMemberSpelledTwiceInDifferentCaseDecodesTheSameAfterReEncoding() throws CfxDecodeException {
+    String json =
+        "{\"messagename\":\"CFX.Heartbeat\",\"MessageName\":\"CFX.Production.WorkStarted\",\"MessageBody\":{\"Lane\":3}}";
+
+    CfxEnvelope e = decode(json);
+
+    assertThat(e.messageBody()).isInstanceOf(WorkStarted.class);
+    assertThat(e.extensions()).containsKey("messagename");
+    assertThat(CODEC.decodeEnvelope(CODEC.encode(e))).isEqualTo(e);
+  }
+
+  @Test
+  void timeSpanBeyondTheDotNetRangeIsABadValueNotAnOverflow() {
+    // found by FuzzDecoderTest: Duration.ofDays overflowed with an ArithmeticException
+    String json = "{\"MessageName\":\"CFX.Heartbeat\",\"MessageBody\":{\"HeartbeatFrequency\":\"999991999999999.00:00:00\"}}";
+
+    DecodeError error = ((DecodeOutcome.Rejected) CODEC.decode(utf8(json)).get(0)).error();
+
+    assertThat(error.kind()).isEqualTo(DecodeError.Kind.BAD_VALUE);
+    assertThat(error.path()).isEqualTo("$.MessageBody.HeartbeatFrequency");
+    assertThat(error.reason()).contains("TimeSpan range");
+  }
 }
