@@ -710,7 +710,7 @@ public final class DiskSpool implements AutoCloseable {
   /**
    * the number of unacknowledged records.
    *
-   * @return records appended and not yet acknowledged; 0 after close for a drained spool.
+   * @return records appended and not yet acknowledged.
    */
   public long pendingCount() {
     synchronized (lock) {

@@ -16,7 +16,10 @@ public final class SpoolCorruptException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
+  /** the damaged file, as a string because {@link Path} is not serializable. */
   private final String file;
+
+  /** the offset of the damage in the file. */
   private final long offset;
 
   /**

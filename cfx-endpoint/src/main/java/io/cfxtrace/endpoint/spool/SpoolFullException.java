@@ -11,8 +11,13 @@ public final class SpoolFullException extends IOException {
 
   private static final long serialVersionUID = 1L;
 
+  /** the limit. */
   private final long maxBytes;
+
+  /** the bytes in use. */
   private final long usedBytes;
+
+  /** the bytes the record needed. */
   private final long recordBytes;
 
   /**
@@ -39,7 +44,7 @@ public final class SpoolFullException extends IOException {
   /**
    * the limit that would have been exceeded.
    *
-   * @return {@link SpoolOptions#maxBytes()}.
+   * @return the configured {@link SpoolOptions#maxBytes()}.
    */
   public long maxBytes() {
     return maxBytes;

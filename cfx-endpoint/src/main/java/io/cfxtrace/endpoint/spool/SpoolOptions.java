@@ -3,7 +3,8 @@ package io.cfxtrace.endpoint.spool;
 import java.util.Objects;
 
 /**
- * the limits and durability of a {@link DiskSpool}; immutable and validated on construction.
+ * the limits and durability of a {@link DiskSpool}; immutable, validated on construction and safe
+ * to share between threads.
  *
  * @param maxBytes the most bytes the live segment files may occupy (record framing included);
  *     {@link DiskSpool#append(byte[])} throws {@link SpoolFullException} rather than exceed it.
@@ -39,6 +40,9 @@ public record SpoolOptions(long maxBytes, long segmentBytes, Fsync fsync) {
   /**
    * validates the options.
    *
+   * @param maxBytes the most bytes the live segment files may occupy; positive.
+   * @param segmentBytes the size at which a new segment starts; positive, at most {@code maxBytes}.
+   * @param fsync when writes are forced to the device.
    * @throws IllegalArgumentException if {@code maxBytes} or {@code segmentBytes} is not positive,
    *     or {@code segmentBytes} exceeds {@code maxBytes}; the message names the option.
    * @throws NullPointerException if {@code fsync} is null.
@@ -60,7 +64,7 @@ public record SpoolOptions(long maxBytes, long segmentBytes, Fsync fsync) {
   /**
    * the defaults: 1 GiB in 16 MiB segments, forced on every write.
    *
-   * @return {@code new SpoolOptions(1 GiB, 16 MiB, FSYNC_EACH)}.
+   * @return the options {@code new SpoolOptions(1 GiB, 16 MiB, FSYNC_EACH)}.
    */
   public static SpoolOptions defaults() {
     return new SpoolOptions(DEFAULT_MAX_BYTES, DEFAULT_SEGMENT_BYTES, Fsync.FSYNC_EACH);

@@ -18,6 +18,8 @@ public record SpoolRecord(long sequence, byte[] payload) {
   /**
    * validates and copies.
    *
+   * @param sequence the sequence number; positive.
+   * @param payload the bytes; copied, so the caller may reuse the array.
    * @throws IllegalArgumentException if {@code sequence} is not positive.
    * @throws NullPointerException if {@code payload} is null.
    */
