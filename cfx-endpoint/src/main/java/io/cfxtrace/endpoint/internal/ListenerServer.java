@@ -164,11 +164,16 @@ public final class ListenerServer implements AutoCloseable {
           refuse(link, AmqpErrors.notFound("listener " + config.name() + " accepts messages at " + (config.addresses().isEmpty() ? "any address" : config.addresses()) + " and requests at " + identity.cfxHandle() + ", not at \"" + address + "\""));
         }
       } else if (link instanceof Sender sender) {
-        String source = sender.getRemoteSource() instanceof Source s ? s.getAddress() : null;
-        if (source != null && source.toLowerCase(Locale.ROOT).equals(identity.cfxHandle().toLowerCase(Locale.ROOT))) {
-          responder.acceptResponseLink(sender);
+        Source source = sender.getRemoteSource() instanceof Source s ? s : null;
+        String address = source == null ? null : source.getAddress();
+        if (address != null && address.toLowerCase(Locale.ROOT).equals(identity.cfxHandle().toLowerCase(Locale.ROOT))) {
+          responder.acceptResponseLink(sender, true);
+        } else if (source != null && (source.getDynamic() || address != null)) {
+          // a requester's reply link in JMS style (source = its reply address, or dynamic); this
+          // listener has no other message sources
+          responder.acceptResponseLink(sender, false);
         } else {
-          refuse(link, AmqpErrors.notFound("listener " + config.name() + " has no message source \"" + source + "\"; responses come from " + identity.cfxHandle()));
+          refuse(link, AmqpErrors.notFound("listener " + config.name() + " has no message source; responses come from " + identity.cfxHandle()));
         }
       }
     }

@@ -63,13 +63,35 @@ final class RequestResponder {
     receiver.flow(REQUEST_CREDIT);
   }
 
-  /** accepts a link on which a peer receives our responses, registered under its target. */
-  void acceptResponseLink(Sender sender) {
-    String replyAddress = sender.getRemoteTarget() == null ? null : sender.getRemoteTarget().getAddress();
+  /**
+   * accepts a link on which a peer receives our responses. The SDK's requester attaches it with
+   * source = our handle and target = its reply address; a JMS requester with source = its reply
+   * address (or a dynamic source, for which we name the address). It is registered under that
+   * reply address, which requests then name in reply-to.
+   *
+   * @param sender our end of the link.
+   * @param sourceIsOurHandle whether the source names our handle (SDK style).
+   */
+  void acceptResponseLink(Sender sender, boolean sourceIsOurHandle) {
+    org.apache.qpid.proton.amqp.messaging.Source remoteSource =
+        sender.getRemoteSource() instanceof org.apache.qpid.proton.amqp.messaging.Source s ? s : null;
+    String replyAddress;
+    if (sourceIsOurHandle) {
+      replyAddress = sender.getRemoteTarget() == null ? null : sender.getRemoteTarget().getAddress();
+      sender.setSource(sender.getRemoteSource());
+    } else if (remoteSource != null && remoteSource.getDynamic()) {
+      replyAddress = identity.cfxHandle() + "-reply-" + UUID.randomUUID();
+      org.apache.qpid.proton.amqp.messaging.Source local = new org.apache.qpid.proton.amqp.messaging.Source();
+      local.setAddress(replyAddress);
+      local.setDynamic(true);
+      sender.setSource(local);
+    } else {
+      replyAddress = remoteSource == null ? null : remoteSource.getAddress();
+      sender.setSource(sender.getRemoteSource());
+    }
     sender.setTarget(sender.getRemoteTarget());
-    sender.setSource(sender.getRemoteSource());
-    if (replyAddress == null) {
-      sender.setCondition(AmqpErrors.notFound("a response link needs a target address to be addressed by reply-to"));
+    if (replyAddress == null || replyAddress.isEmpty()) {
+      sender.setCondition(AmqpErrors.notFound("a response link needs an address that requests can name in reply-to"));
       sender.open();
       sender.close();
       return;

@@ -275,18 +275,17 @@ public final class CfxCodec {
 
   private DecodeOutcome decodeTree(JsonNode node, int index, JsonPath path) {
     try {
-      CfxEnvelope envelope = envelope(node, path);
+      CfxEnvelope envelope = envelope(node);
       return new DecodeOutcome.Decoded(
           index, envelope, node, !(envelope.messageBody() instanceof GenericMessage));
     } catch (BindException e) {
-      return new DecodeOutcome.Rejected(index, e.toError(), node);
+      return new DecodeOutcome.Rejected(index, e.toError(path), node);
     }
   }
 
-  private CfxEnvelope envelope(JsonNode node, JsonPath path) throws BindException {
+  private CfxEnvelope envelope(JsonNode node) throws BindException {
     if (!node.isObject()) {
-      throw new BindException(
-          DecodeError.Kind.NOT_AN_ENVELOPE, path, "expected an envelope object, found " + ValueCodec.describe(node));
+      throw new BindException(DecodeError.Kind.NOT_AN_ENVELOPE, "expected an envelope object, found " + ValueCodec.describe(node));
     }
     JsonNode[] members = new JsonNode[ENVELOPE_MEMBERS.length];
     String[] names = new String[ENVELOPE_MEMBERS.length];
@@ -313,41 +312,56 @@ public final class CfxCodec {
     }
     JsonNode nameNode = members[0];
     if (nameNode == null || nameNode.isNull()) {
-      throw new BindException(DecodeError.Kind.MISSING_MESSAGE_NAME, path.member("MessageName"), "MessageName is missing");
+      throw new BindException(DecodeError.Kind.MISSING_MESSAGE_NAME, "MessageName is missing").atMember("MessageName");
     }
     if (!nameNode.isTextual()) {
-      throw ValueCodec.wrongType(path.member(names[0]), "the message name as a string", nameNode);
+      throw ValueCodec.wrongType("the message name as a string", nameNode).atMember(names[0]);
     }
     String messageName = nameNode.textValue().trim();
     if (messageName.isEmpty()) {
-      throw new BindException(DecodeError.Kind.MISSING_MESSAGE_NAME, path.member(names[0]), "MessageName is empty");
+      throw new BindException(DecodeError.Kind.MISSING_MESSAGE_NAME, "MessageName is empty").atMember(names[0]);
     }
     JsonNode body = members[7];
     if (body == null || body.isNull()) {
-      throw new BindException(
-          DecodeError.Kind.MISSING_MESSAGE_BODY, path.member("MessageBody"), "MessageBody is missing for " + messageName);
+      throw new BindException(DecodeError.Kind.MISSING_MESSAGE_BODY, "MessageBody is missing for " + messageName).atMember("MessageBody");
     }
-    JsonPath bodyPath = path.member(names[7]);
     if (!body.isObject()) {
-      throw ValueCodec.wrongType(bodyPath, "the message body as an object", body);
+      throw ValueCodec.wrongType("the message body as an object", body).atMember(names[7]);
     }
-    CfxMessage message = body(messageName, body, bodyPath);
+    CfxMessage message;
+    try {
+      message = body(messageName, body);
+    } catch (BindException e) {
+      throw e.atMember(names[7]);
+    }
     return new CfxEnvelope(
-        string(members[1], path, names[1]),
-        members[2] == null || members[2].isNull() ? null : ScalarCodecs.TIMESTAMP.read(members[2], path.member(names[2])),
-        string(members[3], path, names[3]),
-        string(members[4], path, names[4]),
-        string(members[5], path, names[5]),
-        string(members[6], path, names[6]),
+        string(members[1], names[1]),
+        timestamp(members[2], names[2]),
+        string(members[3], names[3]),
+        string(members[4], names[4]),
+        string(members[5], names[5]),
+        string(members[6], names[6]),
         message,
         extensions == null ? Map.of() : extensions);
   }
 
-  private static @Nullable String string(@Nullable JsonNode node, JsonPath path, String name) throws BindException {
-    return node == null || node.isNull() ? null : ScalarCodecs.STRING.read(node, path.member(name));
+  private static @Nullable String string(@Nullable JsonNode node, String name) throws BindException {
+    try {
+      return node == null || node.isNull() ? null : ScalarCodecs.STRING.read(node);
+    } catch (BindException e) {
+      throw e.atMember(name);
+    }
   }
 
-  private CfxMessage body(String messageName, JsonNode body, JsonPath path) throws BindException {
+  private static @Nullable CfxTimestamp timestamp(@Nullable JsonNode node, String name) throws BindException {
+    try {
+      return node == null || node.isNull() ? null : ScalarCodecs.TIMESTAMP.read(node);
+    } catch (BindException e) {
+      throw e.atMember(name);
+    }
+  }
+
+  private CfxMessage body(String messageName, JsonNode body) throws BindException {
     JsonNode type = body.get(RecordCodec.TYPE_MEMBER);
     // SDK >= 1.2 starts every body with "$type": "<MessageName>, CFX"; it is redundant with the
     // MessageName and regenerated on write. Any other $type text (another assembly name, another
@@ -357,7 +371,7 @@ public final class CfxCodec {
     boolean redundantType =
         type != null && type.isTextual() && type.textValue().equals(canonicalName + ", CFX");
     if (entry.isPresent() && entry.get().type().isPresent()) {
-      return factory.record(entry.get().type().get()).read(body, path, true);
+      return factory.record(entry.get().type().get()).read(body, true);
     }
     Map<String, JsonNode> members = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {

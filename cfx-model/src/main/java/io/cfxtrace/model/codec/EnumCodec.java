@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class EnumCodec<E extends Enum<E> & CfxEnum> implements ValueCodec<EnumValue<E>> {
 
+  private final Map<String, E> byName = new HashMap<>();
   private final Map<String, E> byLowerName = new HashMap<>();
   private final Map<Integer, E> byCode = new HashMap<>();
   private final boolean codeStrings;
@@ -23,6 +24,7 @@ final class EnumCodec<E extends Enum<E> & CfxEnum> implements ValueCodec<EnumVal
   EnumCodec(Class<E> type) {
     E[] constants = type.getEnumConstants();
     for (E e : constants) {
+      byName.putIfAbsent(e.wireName(), e);
       byLowerName.putIfAbsent(e.wireName().toLowerCase(Locale.ROOT), e);
       byCode.putIfAbsent(e.code(), e);
     }
@@ -30,10 +32,14 @@ final class EnumCodec<E extends Enum<E> & CfxEnum> implements ValueCodec<EnumVal
   }
 
   @Override
-  public EnumValue<E> read(JsonNode node, JsonPath path) throws BindException {
+  public EnumValue<E> read(JsonNode node) throws BindException {
     if (node.isTextual()) {
-      String text = node.textValue().trim();
-      E e = byLowerName.get(text.toLowerCase(Locale.ROOT));
+      String text = node.textValue();
+      E e = byName.get(text);
+      if (e == null) {
+        text = text.trim();
+        e = byLowerName.get(text.toLowerCase(Locale.ROOT));
+      }
       if (e == null && codeStrings) {
         // SEMI E58 legacy codes that the SDK's ResourceStateConverter maps on read.
         if (text.equalsIgnoreCase("22A0")) {
@@ -51,7 +57,7 @@ final class EnumCodec<E extends Enum<E> & CfxEnum> implements ValueCodec<EnumVal
       E e = node.canConvertToInt() ? byCode.get(node.intValue()) : null;
       return e != null ? EnumValue.read(e, node) : EnumValue.unknown(node);
     }
-    throw ValueCodec.wrongType(path, "an enum name or number", node);
+    throw ValueCodec.wrongType("an enum name or number", node);
   }
 
   @Override

@@ -41,20 +41,20 @@ final class FamilyCodec implements ValueCodec<CfxRecord> {
   }
 
   @Override
-  public CfxRecord read(JsonNode node, JsonPath path) throws BindException {
+  public CfxRecord read(JsonNode node) throws BindException {
     if (!node.isObject()) {
-      throw ValueCodec.wrongType(path, "an object", node);
+      throw ValueCodec.wrongType("an object", node);
     }
     JsonNode type = node.get(RecordCodec.TYPE_MEMBER);
     if (type != null && type.isTextual()) {
       Optional<Class<? extends CfxRecord>> c = registry.type(type.textValue());
       if (c.isPresent() && family.family().isAssignableFrom(c.get())) {
-        return factory.record(c.get()).read(node, path, true);
+        return factory.record(c.get()).read(node, true);
       }
       return unknown(type.textValue(), node);
     }
     if (base != null) {
-      return base.read(node, path, false);
+      return base.read(node, false);
     }
     return unknown("", node);
   }

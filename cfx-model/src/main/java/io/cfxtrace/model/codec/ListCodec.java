@@ -17,14 +17,22 @@ final class ListCodec<T> implements ValueCodec<List<T>> {
   }
 
   @Override
-  public List<T> read(JsonNode node, JsonPath path) throws BindException {
+  public List<T> read(JsonNode node) throws BindException {
     if (!node.isArray()) {
-      throw ValueCodec.wrongType(path, "an array", node);
+      throw ValueCodec.wrongType("an array", node);
     }
     List<T> out = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
       JsonNode item = node.get(i);
-      out.add(item.isNull() ? null : element.read(item, path.at(i)));
+      if (item.isNull()) {
+        out.add(null);
+      } else {
+        try {
+          out.add(element.read(item));
+        } catch (BindException e) {
+          throw e.atIndex(i);
+        }
+      }
     }
     return Collections.unmodifiableList(out);
   }

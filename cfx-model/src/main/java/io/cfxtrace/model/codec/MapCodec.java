@@ -18,15 +18,23 @@ final class MapCodec<V> implements ValueCodec<Map<String, V>> {
   }
 
   @Override
-  public Map<String, V> read(JsonNode node, JsonPath path) throws BindException {
+  public Map<String, V> read(JsonNode node) throws BindException {
     if (!node.isObject()) {
-      throw ValueCodec.wrongType(path, "an object (dictionary)", node);
+      throw ValueCodec.wrongType("an object (dictionary)", node);
     }
     Map<String, V> out = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
-      out.put(e.getKey(), v.isNull() ? null : value.read(v, path.member(e.getKey())));
+      if (v.isNull()) {
+        out.put(e.getKey(), null);
+      } else {
+        try {
+          out.put(e.getKey(), value.read(v));
+        } catch (BindException ex) {
+          throw ex.atMember(e.getKey());
+        }
+      }
     }
     return Collections.unmodifiableMap(out);
   }

@@ -100,8 +100,8 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
   }
 
   @Override
-  public R read(JsonNode node, JsonPath path) throws BindException {
-    return read(node, path, false);
+  public R read(JsonNode node) throws BindException {
+    return read(node, false);
   }
 
   /**
@@ -111,9 +111,9 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
    *     it is not kept if it is exactly the text this codec writes back. Otherwise it is kept like
    *     any other unknown member.
    */
-  R read(JsonNode node, JsonPath path, boolean dropType) throws BindException {
+  R read(JsonNode node, boolean dropType) throws BindException {
     if (!node.isObject()) {
-      throw ValueCodec.wrongType(path, "an object", node);
+      throw ValueCodec.wrongType("an object", node);
     }
     Object[] args = new Object[slots.length + 1];
     // which member filled each slot: names that differ only in case map to one slot; the exact
@@ -144,7 +144,11 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
     for (Slot slot : slots) {
       JsonNode value = filledWith[slot.index];
       if (value != null && !value.isNull()) {
-        args[slot.index] = slot.codec.read(value, path.member(filledBy[slot.index]));
+        try {
+          args[slot.index] = slot.codec.read(value);
+        } catch (BindException e) {
+          throw e.atMember(filledBy[slot.index]);
+        }
       }
     }
     args[slots.length] = extensions == null ? Map.of() : extensions;
@@ -153,7 +157,7 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
       R r = (R) constructor.invoke(args);
       return r;
     } catch (RuntimeException e) {
-      throw new BindException(DecodeError.Kind.BAD_VALUE, path, "rejected by " + type.getSimpleName() + ": " + e.getMessage());
+      throw new BindException(DecodeError.Kind.BAD_VALUE, "rejected by " + type.getSimpleName() + ": " + e.getMessage());
     } catch (Throwable e) {
       if (e instanceof Error err) {
         throw err;

@@ -20,14 +20,14 @@ final class ScalarCodecs {
   static final ValueCodec<String> STRING =
       new ValueCodec<>() {
         @Override
-        public String read(JsonNode node, JsonPath path) throws BindException {
+        public String read(JsonNode node) throws BindException {
           if (node.isTextual()) {
             return node.textValue();
           }
           if (node.isValueNode()) {
             return node.asText();
           }
-          throw ValueCodec.wrongType(path, "a string", node);
+          throw ValueCodec.wrongType("a string", node);
         }
 
         @Override
@@ -39,11 +39,10 @@ final class ScalarCodecs {
   static final ValueCodec<Integer> INTEGER =
       new ValueCodec<>() {
         @Override
-        public Integer read(JsonNode node, JsonPath path) throws BindException {
-          long v = readLong(node, path, "a 32-bit integer");
+        public Integer read(JsonNode node) throws BindException {
+          long v = readLong(node, "a 32-bit integer");
           if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new BindException(
-                DecodeError.Kind.BAD_VALUE, path, "integer " + v + " is outside the 32-bit range");
+            throw new BindException(DecodeError.Kind.BAD_VALUE, "integer " + v + " is outside the 32-bit range");
           }
           return (int) v;
         }
@@ -57,8 +56,8 @@ final class ScalarCodecs {
   static final ValueCodec<Long> LONG =
       new ValueCodec<>() {
         @Override
-        public Long read(JsonNode node, JsonPath path) throws BindException {
-          return readLong(node, path, "a 64-bit integer");
+        public Long read(JsonNode node) throws BindException {
+          return readLong(node, "a 64-bit integer");
         }
 
         @Override
@@ -70,7 +69,7 @@ final class ScalarCodecs {
   static final ValueCodec<Double> DOUBLE =
       new ValueCodec<>() {
         @Override
-        public Double read(JsonNode node, JsonPath path) throws BindException {
+        public Double read(JsonNode node) throws BindException {
           if (node.isNumber()) {
             return node.doubleValue();
           }
@@ -87,12 +86,11 @@ final class ScalarCodecs {
                 try {
                   return Double.parseDouble(t);
                 } catch (NumberFormatException e) {
-                  throw new BindException(
-                      DecodeError.Kind.BAD_VALUE, path, "not a number: " + ValueCodec.describe(node));
+                  throw new BindException(DecodeError.Kind.BAD_VALUE, "not a number: " + ValueCodec.describe(node));
                 }
             }
           }
-          throw ValueCodec.wrongType(path, "a number", node);
+          throw ValueCodec.wrongType("a number", node);
         }
 
         @Override
@@ -104,7 +102,7 @@ final class ScalarCodecs {
   static final ValueCodec<BigDecimal> DECIMAL =
       new ValueCodec<>() {
         @Override
-        public BigDecimal read(JsonNode node, JsonPath path) throws BindException {
+        public BigDecimal read(JsonNode node) throws BindException {
           if (node.isNumber()) {
             return node.decimalValue();
           }
@@ -112,11 +110,10 @@ final class ScalarCodecs {
             try {
               return new BigDecimal(node.textValue().trim());
             } catch (NumberFormatException e) {
-              throw new BindException(
-                  DecodeError.Kind.BAD_VALUE, path, "not a decimal: " + ValueCodec.describe(node));
+              throw new BindException(DecodeError.Kind.BAD_VALUE, "not a decimal: " + ValueCodec.describe(node));
             }
           }
-          throw ValueCodec.wrongType(path, "a decimal number", node);
+          throw ValueCodec.wrongType("a decimal number", node);
         }
 
         @Override
@@ -128,7 +125,7 @@ final class ScalarCodecs {
   static final ValueCodec<Boolean> BOOLEAN =
       new ValueCodec<>() {
         @Override
-        public Boolean read(JsonNode node, JsonPath path) throws BindException {
+        public Boolean read(JsonNode node) throws BindException {
           if (node.isBoolean()) {
             return node.booleanValue();
           }
@@ -144,7 +141,7 @@ final class ScalarCodecs {
               return false;
             }
           }
-          throw ValueCodec.wrongType(path, "a boolean", node);
+          throw ValueCodec.wrongType("a boolean", node);
         }
 
         @Override
@@ -156,14 +153,14 @@ final class ScalarCodecs {
   static final ValueCodec<CfxTimestamp> TIMESTAMP =
       new ValueCodec<>() {
         @Override
-        public CfxTimestamp read(JsonNode node, JsonPath path) throws BindException {
+        public CfxTimestamp read(JsonNode node) throws BindException {
           if (!node.isTextual()) {
-            throw ValueCodec.wrongType(path, "a date-time string", node);
+            throw ValueCodec.wrongType("a date-time string", node);
           }
           try {
             return CfxTimestamp.parse(node.textValue());
           } catch (IllegalArgumentException e) {
-            throw new BindException(DecodeError.Kind.BAD_VALUE, path, e.getMessage());
+            throw new BindException(DecodeError.Kind.BAD_VALUE, e.getMessage());
           }
         }
 
@@ -176,14 +173,14 @@ final class ScalarCodecs {
   static final ValueCodec<CfxDuration> DURATION =
       new ValueCodec<>() {
         @Override
-        public CfxDuration read(JsonNode node, JsonPath path) throws BindException {
+        public CfxDuration read(JsonNode node) throws BindException {
           if (!node.isTextual()) {
-            throw ValueCodec.wrongType(path, "a time-span string", node);
+            throw ValueCodec.wrongType("a time-span string", node);
           }
           try {
             return CfxDuration.parse(node.textValue());
           } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new BindException(DecodeError.Kind.BAD_VALUE, path, e.getMessage());
+            throw new BindException(DecodeError.Kind.BAD_VALUE, e.getMessage());
           }
         }
 
@@ -196,7 +193,7 @@ final class ScalarCodecs {
   static final ValueCodec<JsonNode> TREE =
       new ValueCodec<>() {
         @Override
-        public JsonNode read(JsonNode node, JsonPath path) {
+        public JsonNode read(JsonNode node) {
           return node;
         }
 
@@ -206,11 +203,10 @@ final class ScalarCodecs {
         }
       };
 
-  private static long readLong(JsonNode node, JsonPath path, String expected) throws BindException {
+  private static long readLong(JsonNode node, String expected) throws BindException {
     if (node.isIntegralNumber()) {
       if (!node.canConvertToLong()) {
-        throw new BindException(
-            DecodeError.Kind.BAD_VALUE, path, "integer " + node.asText() + " is outside the 64-bit range");
+        throw new BindException(DecodeError.Kind.BAD_VALUE, "integer " + node.asText() + " is outside the 64-bit range");
       }
       return node.longValue();
     }
@@ -219,17 +215,15 @@ final class ScalarCodecs {
       if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
         return (long) d;
       }
-      throw new BindException(
-          DecodeError.Kind.BAD_VALUE, path, "expected " + expected + ", found the fraction " + node.asText());
+      throw new BindException(DecodeError.Kind.BAD_VALUE, "expected " + expected + ", found the fraction " + node.asText());
     }
     if (node.isTextual()) {
       try {
         return Long.parseLong(node.textValue().trim());
       } catch (NumberFormatException e) {
-        throw new BindException(
-            DecodeError.Kind.BAD_VALUE, path, "expected " + expected + ", found " + ValueCodec.describe(node));
+        throw new BindException(DecodeError.Kind.BAD_VALUE, "expected " + expected + ", found " + ValueCodec.describe(node));
       }
     }
-    throw ValueCodec.wrongType(path, expected, node);
+    throw ValueCodec.wrongType(expected, node);
   }
 }

@@ -9,13 +9,13 @@ import java.io.IOException;
  *
  * <p>Implementations are stateless and thread-safe. {@code read} is never given a JSON null (the
  * caller maps that to Java null) and never throws an unchecked exception for bad input: it
- * throws {@link BindException} naming the path.
+ * throws {@link BindException}, to which each enclosing container adds its member name or index.
  *
  * @param <T> the Java type.
  */
 interface ValueCodec<T> {
 
-  T read(JsonNode node, JsonPath path) throws BindException;
+  T read(JsonNode node) throws BindException;
 
   void write(T value, JsonGenerator out) throws IOException;
 
@@ -37,8 +37,8 @@ interface ValueCodec<T> {
     }
   }
 
-  static BindException wrongType(JsonPath path, String expected, JsonNode found) {
+  static BindException wrongType(String expected, JsonNode found) {
     return new BindException(
-        DecodeError.Kind.WRONG_TYPE, path, "expected " + expected + ", found " + describe(found));
+        DecodeError.Kind.WRONG_TYPE, "expected " + expected + ", found " + describe(found));
   }
 }
