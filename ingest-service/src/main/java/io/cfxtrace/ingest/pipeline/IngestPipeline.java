@@ -1,0 +1,429 @@
+package io.cfxtrace.ingest.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cfxtrace.endpoint.AmqpProperties;
+import io.cfxtrace.endpoint.EnvelopeSink;
+import io.cfxtrace.endpoint.InboundMessage;
+import io.cfxtrace.endpoint.MessageOrigin;
+import io.cfxtrace.ingest.normalize.Normalizer;
+import io.cfxtrace.ingest.normalize.StoredEnvelope;
+import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.model.CfxEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * the write path: a bounded hand-over from the AMQP threads to one writer thread, which writes
+ * batches of messages in one transaction each (COPY) and only then completes their stores, so that
+ * the endpoint settles the deliveries.
+ *
+ * <p><b>Back-pressure.</b> {@link #store} never blocks: it queues the message. The queue holds at
+ * most {@code queueCapacity} messages; the endpoint grants AMQP credit only as stores complete and
+ * within its byte budget, so in normal operation the queue stays far below that. If it is full
+ * anyway, the message is refused and the delivery Released, so the sender retries later. While the
+ * database is down, batches are retried with back-off and nothing completes: credit stops, the
+ * senders stop, memory stays bounded, and nothing is lost.
+ *
+ * <p><b>Failures</b> are classified ({@link FailureClass}): connection failures retry the same
+ * batch; refused data splits the batch to find the poison message, which is then stored as a dead
+ * letter with the database's reason (never an endless loop); configuration failures retry with
+ * back-off while health reports them.
+ *
+ * <p><b>Duplicates.</b> Each envelope's UniqueID is inserted into {@code envelope_key} with {@code
+ * ON CONFLICT DO NOTHING} in the same transaction; only new envelopes are stored, so
+ * redeliveries, resends and replays are stored once.
+ */
+public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private record Pending(InboundMessage message, CompletableFuture<Void> done) {}
+
+  private final DataSource dataSource;
+  private final Normalizer normalizer;
+  private final IngestMetrics metrics;
+  private final ZoneOffset zoneless;
+  private final int batchSize;
+  private final Duration batchDelay;
+  private final Duration retryMaxDelay;
+  private final BlockingQueue<Pending> queue;
+  private final Thread writer;
+  private volatile boolean running = true;
+  private volatile @org.jspecify.annotations.Nullable String unhealthy;
+
+  /**
+   * starts the writer thread.
+   *
+   * @param dataSource the event store.
+   * @param normalizer turns envelopes into per-unit rows.
+   * @param metrics the meters.
+   * @param zoneless the offset assumed for zone-less CFX timestamps.
+   * @param queueCapacity the hand-over queue's capacity, in messages.
+   * @param batchSize messages per transaction at most.
+   * @param batchDelay how long to wait to fill a batch.
+   * @param retryMaxDelay the longest back-off between retries.
+   */
+  public IngestPipeline(
+      DataSource dataSource,
+      Normalizer normalizer,
+      java.util.function.Function<java.util.function.Supplier<Number>, IngestMetrics> metrics,
+      ZoneOffset zoneless,
+      int queueCapacity,
+      int batchSize,
+      Duration batchDelay,
+      Duration retryMaxDelay) {
+    this.dataSource = dataSource;
+    this.normalizer = normalizer;
+    this.zoneless = zoneless;
+    this.batchSize = batchSize;
+    this.batchDelay = batchDelay;
+    this.retryMaxDelay = retryMaxDelay;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.metrics = metrics.apply(queue::size);
+    this.writer = new Thread(this::run, "cfx-ingest-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public CompletionStage<Void> store(InboundMessage message) {
+    if (!running) {
+      return CompletableFuture.failedFuture(new IllegalStateException("the ingest service is shutting down"));
+    }
+    Pending p = new Pending(message, new CompletableFuture<>());
+    if (!queue.offer(p)) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("ingest queue full (" + queue.remainingCapacity() + " free of its capacity); the delivery is released for retry"));
+    }
+    metrics.received.increment(message.envelopes().size());
+    return p.done();
+  }
+
+  /** why the store is failing right now, or null when it is healthy. */
+  public @org.jspecify.annotations.Nullable String unhealthyReason() {
+    return unhealthy;
+  }
+
+  /** messages waiting for the writer. */
+  public int queued() {
+    return queue.size();
+  }
+
+  private void run() {
+    while (running || !queue.isEmpty()) {
+      List<Pending> batch = nextBatch();
+      if (!batch.isEmpty()) {
+        writeWithRetry(batch);
+      }
+    }
+  }
+
+  private List<Pending> nextBatch() {
+    List<Pending> batch = new ArrayList<>();
+    try {
+      Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+      if (first == null) {
+        return batch;
+      }
+      batch.add(first);
+      long deadline = System.nanoTime() + batchDelay.toNanos();
+      while (batch.size() < batchSize) {
+        queue.drainTo(batch, batchSize - batch.size());
+        long left = deadline - System.nanoTime();
+        if (batch.size() >= batchSize || left <= 0) {
+          break;
+        }
+        Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+        batch.add(next);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+    return batch;
+  }
+
+  private void writeWithRetry(List<Pending> batch) {
+    int attempt = 0;
+    while (true) {
+      try {
+        write(batch, false);
+        unhealthy = null;
+        batch.forEach(p -> p.done().complete(null));
+        return;
+      } catch (SQLException | RuntimeException e) {
+        normalizer.rollback();
+        FailureClass failure = FailureClass.of(e);
+        if (failure == FailureClass.BAD_DATA) {
+          isolate(batch, e);
+          return;
+        }
+        if (!running && attempt > 0) {
+          // shutting down with the database away: leave the deliveries unsettled, the senders
+          // will deliver them again
+          batch.forEach(p -> p.done().completeExceptionally(e));
+          return;
+        }
+        unhealthy = failure + ": " + e.getMessage();
+        metrics.retries.increment();
+        Duration wait = backoff(attempt++);
+        if (attempt == 1 || attempt % 20 == 0) {
+          LOG.warn("writing a batch of {} messages failed ({}), retrying in {} ms: {}", batch.size(), failure, wait.toMillis(), e.getMessage());
+        }
+        LockSupport.parkNanos(wait.toNanos());
+      }
+    }
+  }
+
+  private Duration backoff(int attempt) {
+    long millis = Math.min(retryMaxDelay.toMillis(), 100L << Math.min(attempt, 16));
+    return Duration.ofMillis(millis);
+  }
+
+  /** writes the messages one by one; the one the database refuses becomes a dead letter. */
+  private void isolate(List<Pending> batch, Exception cause) {
+    if (batch.size() > 1) {
+      LOG.warn("the database refused data in a batch of {} ({}); writing its messages one by one", batch.size(), cause.getMessage());
+      for (Pending p : batch) {
+        writeWithRetry(List.of(p));
+      }
+      return;
+    }
+    Pending p = batch.get(0);
+    LOG.error("the database refused a message from {}; keeping it as a dead letter: {}", p.message().origin().remoteAddress(), cause.getMessage());
+    int attempt = 0;
+    while (true) {
+      try {
+        write(batch, true);
+        p.done().complete(null);
+        return;
+      } catch (SQLException | RuntimeException e) {
+        FailureClass failure = FailureClass.of(e);
+        if (failure == FailureClass.BAD_DATA || !running) {
+          // even the dead letter was refused: nothing more can be done; Release so that the
+          // sender keeps it, and say so loudly
+          LOG.error("the dead letter itself was refused; releasing the delivery: {}", e.getMessage());
+          p.done().completeExceptionally(e);
+          return;
+        }
+        LockSupport.parkNanos(backoff(attempt++).toNanos());
+      }
+    }
+  }
+
+  /**
+   * one transaction for a batch.
+   *
+   * @param asDeadLetters store every envelope of the batch as a dead letter (isolation of a
+   *     message the database refused), with the original failure as reason.
+   */
+  private void write(List<Pending> batch, boolean asDeadLetters) throws SQLException {
+    long start = System.nanoTime();
+    Instant now = CLOCK.instant();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        StoreBatch rows = new StoreBatch();
+        normalizer.begin(c);
+        List<StoredEnvelope> fresh = new ArrayList<>();
+        int duplicates = 0;
+        int dead = 0;
+        if (asDeadLetters) {
+          for (Pending p : batch) {
+            for (InboundMessage.Envelope e : p.message().envelopes()) {
+              deadLetter(rows, p.message().origin(), e.index(), null, "the database refused this envelope", e.raw().toString().getBytes(StandardCharsets.UTF_8));
+              dead++;
+            }
+          }
+        } else {
+          List<Keyed> keyed = keyed(batch);
+          Set<UUID> inserted = insertKeys(c, keyed, now);
+          Set<UUID> seen = new HashSet<>();
+          for (Keyed k : keyed) {
+            if (!inserted.contains(k.id()) || !seen.add(k.id())) {
+              duplicates++;
+              continue;
+            }
+            StoredEnvelope stored = new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt());
+            raw(rows, k, stored);
+            fresh.add(stored);
+            try {
+              normalizer.normalize(stored, rows);
+            } catch (RuntimeException e) {
+              // the envelope itself is stored; what could not be derived from it is recorded
+              LOG.error("normalising {} {} failed", stored.envelope().messageName(), k.id(), e);
+              deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION", "normalising failed: " + e, k.envelope().raw().toString().getBytes(StandardCharsets.UTF_8));
+              dead++;
+            }
+          }
+        }
+        for (Pending p : batch) {
+          for (InboundMessage.DeadLetter d : p.message().deadLetters()) {
+            deadLetter(rows, p.message().origin(), d.index(), d.kind() == null ? null : d.kind().name(), d.reason(), d.payload());
+            dead++;
+          }
+        }
+        rows.writeTo(c);
+        c.commit();
+        normalizer.commit();
+        metrics.stored.increment(fresh.size());
+        metrics.duplicates.increment(duplicates);
+        metrics.deadLetters.increment(dead);
+        metrics.batchSize.record(batch.size());
+        Instant committed = CLOCK.instant();
+        metrics.commitLatency.record(Duration.ofNanos(System.nanoTime() - start));
+        for (StoredEnvelope s : fresh) {
+          metrics.lag(Duration.between(s.eventTime(), committed));
+        }
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private record Keyed(UUID id, InboundMessage.Envelope envelope, MessageOrigin origin) {}
+
+  private static List<Keyed> keyed(List<Pending> batch) {
+    List<Keyed> out = new ArrayList<>();
+    for (Pending p : batch) {
+      for (InboundMessage.Envelope e : p.message().envelopes()) {
+        out.add(new Keyed(StoredEnvelope.keyOf(e.envelope().uniqueId(), e.raw().toString()), e, p.message().origin()));
+      }
+    }
+    return out;
+  }
+
+  private static Set<UUID> insertKeys(Connection c, List<Keyed> keyed, Instant now) throws SQLException {
+    Set<UUID> inserted = new HashSet<>();
+    if (keyed.isEmpty()) {
+      return inserted;
+    }
+    UUID[] ids = keyed.stream().map(Keyed::id).distinct().toArray(UUID[]::new);
+    try (PreparedStatement ps =
+        c.prepareStatement("insert into envelope_key (unique_id, received_at) select unnest(?::uuid[]), ? on conflict do nothing returning unique_id")) {
+      Array array = c.createArrayOf("uuid", ids);
+      ps.setArray(1, array);
+      ps.setTimestamp(2, Timestamp.from(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          inserted.add(rs.getObject(1, UUID.class));
+        }
+      }
+    }
+    return inserted;
+  }
+
+  private Instant eventTime(Keyed k) {
+    return StoredEnvelope.eventTimeOf(k.envelope().envelope(), zoneless, k.origin().receivedAt());
+  }
+
+  private static void raw(StoreBatch rows, Keyed k, StoredEnvelope stored) {
+    CfxEnvelope e = k.envelope().envelope();
+    MessageOrigin o = k.origin();
+    rows.rawMessages.add(
+        o.receivedAt(),
+        k.id(),
+        e.uniqueId(),
+        e.messageName(),
+        k.envelope().typed(),
+        e.source(),
+        e.target(),
+        e.requestId(),
+        e.version(),
+        stored.eventTime(),
+        e.timeStamp() == null ? null : e.timeStamp().text(),
+        o.channel(),
+        o.connectionId(),
+        o.remoteAddress(),
+        o.remoteContainerId(),
+        o.user(),
+        o.address(),
+        properties(o.properties()),
+        k.envelope().index(),
+        k.envelope().raw());
+  }
+
+  private static void deadLetter(StoreBatch rows, MessageOrigin o, int index, String kind, String reason, byte[] payload) {
+    rows.deadLetters.add(
+        o.receivedAt(),
+        StoreBatch.newId(),
+        o.channel(),
+        o.connectionId(),
+        o.remoteAddress(),
+        o.remoteContainerId(),
+        o.user(),
+        o.address(),
+        properties(o.properties()),
+        index,
+        kind,
+        reason.replace('\u0000', ' '),
+        payload);
+  }
+
+  static JsonNode properties(AmqpProperties p) {
+    ObjectNode n = JsonNodeFactory.instance.objectNode();
+    put(n, "message-id", p.messageId());
+    put(n, "subject", p.subject());
+    put(n, "to", p.to());
+    put(n, "reply-to", p.replyTo());
+    put(n, "correlation-id", p.correlationId());
+    put(n, "content-type", p.contentType());
+    put(n, "content-encoding", p.contentEncoding());
+    put(n, "creation-time", p.creationTime() == null ? null : p.creationTime().toString());
+    n.put("durable", p.durable());
+    ObjectNode app = n.putObject("application-properties");
+    p.applicationProperties().forEach(app::put);
+    return n;
+  }
+
+  private static void put(ObjectNode n, String name, String value) {
+    if (value != null) {
+      n.put(name, value);
+    }
+  }
+
+  /** stops taking messages, writes what is queued, and stops the writer. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
