@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 
 /** builds the write path from the configuration. */
@@ -28,8 +29,10 @@ public class IngestFactory {
   @Bean(preDestroy = "close")
   public IngestPipeline pipeline(DataSource dataSource, IngestConfiguration config, MeterRegistry registry) {
     Normalizer normalizer = new CfxNormalizer();
+    // the writer manages its own transactions: it needs the pool, not Micronaut Data's
+    // transaction-aware proxy
     return new IngestPipeline(
-        dataSource,
+        DelegatingDataSource.unwrapDataSource(dataSource),
         normalizer,
         depth -> new IngestMetrics(registry, depth),
         ZoneOffset.of(config.zonelessOffset()),

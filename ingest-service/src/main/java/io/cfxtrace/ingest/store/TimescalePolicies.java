@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public class TimescalePolicies {
    */
   @Inject
   public TimescalePolicies(DataSource dataSource, StoreConfiguration config) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
       List<String> hypertables = hypertables(c);
       if (hypertables.isEmpty()) {
         return;
