@@ -1,5 +1,6 @@
 package io.cfxtrace.ingest;
 
+import io.micronaut.context.annotation.Requires;
 import io.cfxtrace.endpoint.ChannelStatus;
 import io.cfxtrace.endpoint.Subscription;
 import io.cfxtrace.ingest.pipeline.IngestPipeline;
@@ -13,6 +14,7 @@ import java.util.Map;
  * health of each AMQP link (listeners, subscriptions) and of the write path, at /health next to
  * the database's: DOWN while a subscription is not connected or the store keeps failing.
  */
+@Requires(property = "cfx.ingest.enabled", value = "true", defaultValue = "true")
 @Singleton
 public class AmqpHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 

@@ -1,5 +1,6 @@
 package io.cfxtrace.ingest;
 
+import io.micronaut.context.annotation.Requires;
 import io.cfxtrace.endpoint.AmqpUri;
 import io.cfxtrace.endpoint.CfxEndpoint;
 import io.cfxtrace.endpoint.CfxEndpointException;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * feeding the {@link IngestPipeline}. Started with the application (a listener that cannot bind
  * stops the start-up with the reason), stopped before the pipeline.
  */
+@Requires(property = "cfx.ingest.enabled", value = "true", defaultValue = "true")
 @Context
 public class IngestEndpoint implements AutoCloseable {
 

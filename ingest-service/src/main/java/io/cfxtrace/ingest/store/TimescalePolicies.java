@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * every start (they may have changed). Does nothing on plain PostgreSQL. Retention defaults to
  * keeping everything: audits ask about serials 5-10+ years later.
  */
+@Requires(property = "cfx.ingest.enabled", value = "true", defaultValue = "true")
 @Context
 @Requires(beans = DataSource.class)
 public class TimescalePolicies {

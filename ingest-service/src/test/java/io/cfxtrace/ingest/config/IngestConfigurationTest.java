@@ -1,0 +1,89 @@
+package io.cfxtrace.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** the service's settings bind, default, validate and fail fast, without starting the service. */
+class IngestConfigurationTest {
+
+  private static final io.cfxtrace.ingest.testing.TestDatabase DB = io.cfxtrace.ingest.testing.TestDatabase.create();
+
+  /** a context with the settings bound but the service itself (AMQP listeners) not started. */
+  private static ApplicationContext context(Map<String, Object> props) {
+    java.util.Map<String, Object> p = new java.util.HashMap<>(props);
+    p.putAll(DB.properties());
+    p.put("cfx.ingest.enabled", false);
+    return ApplicationContext.builder().properties(p).eagerInitConfiguration(true).build().start();
+  }
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    try (ApplicationContext ctx = context(Map.of("cfx.ingest.handle", "Line.Ingest"))) {
+      IngestConfiguration c = ctx.getBean(IngestConfiguration.class);
+
+      assertThat(c.batchSize()).isEqualTo(1000);
+      assertThat(c.batchDelay()).isEqualTo(Duration.ofMillis(20));
+      assertThat(c.zonelessOffset()).isEqualTo("+00:00");
+    }
+  }
+
+  @Test
+  void listenersAndSubscriptionsBindByName() {
+    try (ApplicationContext ctx =
+        context(
+            Map.of(
+                "cfx.ingest.listeners.line1.port", 5680,
+                "cfx.ingest.listeners.line1.users.cfx", "secret",
+                "cfx.ingest.subscriptions.rabbit.uri", "amqp://cfx:pw@broker:5672/queue/cfx"))) {
+      ListenerProperties l = ctx.getBean(ListenerProperties.class, io.micronaut.inject.qualifiers.Qualifiers.byName("line1"));
+      SubscriptionProperties s = ctx.getBean(SubscriptionProperties.class, io.micronaut.inject.qualifiers.Qualifiers.byName("rabbit"));
+
+      assertThat(l.port()).isEqualTo(5680);
+      assertThat(l.users()).containsEntry("cfx", "secret");
+      assertThat(l.host()).isEqualTo("0.0.0.0");
+      assertThat(s.uri()).endsWith("/queue/cfx");
+      assertThat(s.credit()).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void anInvalidValueStopsTheStartNamingTheSetting() {
+    assertThatThrownBy(() -> context(Map.of("cfx.ingest.batch-size", 0)).getBean(IngestConfiguration.class))
+        .hasMessageContaining("batchSize");
+  }
+
+  @Test
+  void aMalformedOffsetStopsTheStart() {
+    assertThatThrownBy(() -> context(Map.of("cfx.ingest.zoneless-offset", "CET")).getBean(IngestConfiguration.class))
+        .hasMessageContaining("zonelessOffset");
+  }
+
+  @Test
+  void aMisspeltSettingStopsTheStartAndSuggestsTheRightOne() {
+    assertThatThrownBy(() -> context(Map.of("cfx.ingest.batch-sise", 10)).getBean(SettingsCheck.class))
+        .hasMessageContaining("cfx.ingest.batch-sise")
+        .hasMessageContaining("did you mean 'batch-size'");
+  }
+
+  @Test
+  void aMisspeltListenerSettingStopsTheStart() {
+    assertThatThrownBy(() -> context(Map.of("cfx.ingest.listeners.line1.prot", 5680)).getBean(SettingsCheck.class))
+        .hasMessageContaining("cfx.ingest.listeners.line1.prot");
+  }
+
+  @Test
+  void knownKeysOfEveryKindPass() {
+    assertThat(SettingsCheck.known("cfx.ingest.listeners.line1.users.cfx")).isTrue();
+    assertThat(SettingsCheck.known("cfx.ingest.listeners.line1.addresses[0]")).isTrue();
+    assertThat(SettingsCheck.known("cfx.ingest.subscriptions.rabbit.virtual-host")).isTrue();
+    assertThat(SettingsCheck.known("cfx.store.retention")).isTrue();
+    assertThat(SettingsCheck.knownEnv("CFX_INGEST_LISTENERS_LINE1_PORT")).isTrue();
+    assertThat(SettingsCheck.knownEnv("CFX_INGEST_BATCH_SIZE")).isTrue();
+    assertThat(SettingsCheck.knownEnv("CFX_INGEST_BATCH_SIZ")).isFalse();
+  }
+}
