@@ -22,6 +22,7 @@ import org.apache.qpid.proton.engine.Event;
 import org.apache.qpid.proton.engine.Link;
 import org.apache.qpid.proton.engine.Session;
 import org.apache.qpid.proton.engine.Transport;
+import org.apache.qpid.proton.engine.TransportException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,11 @@ public final class AmqpConnection {
   private @Nullable String user;
   private boolean opened;
   private boolean closed;
+  /**
+   * whether an event is being dispatched: the collector's current event is popped only after its
+   * handler returns, so nothing may drain the collector from inside a handler.
+   */
+  private boolean dispatching;
   private @Nullable CfxEndpointException closeError;
   private @Nullable ScheduledFuture<?> tick;
 
@@ -166,9 +172,11 @@ public final class AmqpConnection {
    * @param work engine work; must not block.
    */
   public void execute(Runnable work) {
-    if (loop.inEventLoop()) {
+    if (loop.inEventLoop() && !dispatching) {
       runAndPump(work);
     } else {
+      // from another thread, or from inside an event handler (a store that completed at once):
+      // run after the current event, never re-entering the event loop of the collector
       loop.execute(() -> runAndPump(work));
     }
   }
@@ -210,6 +218,9 @@ public final class AmqpConnection {
         transport.process();
         processEvents();
       }
+    } catch (TransportException e) {
+      protocolError(e);
+      return;
     } catch (RuntimeException e) {
       LOG.error("{} {}: internal error while reading", id, description, e);
       closeWith(AmqpErrors.internal(e.toString()));
@@ -218,6 +229,27 @@ public final class AmqpConnection {
       in.release();
     }
     pump();
+  }
+
+  /**
+   * the peer broke the protocol below the AMQP frames (Proton throws for a wrong protocol header,
+   * for example a client skipping a SASL exchange the listener requires): bad input, not an
+   * internal error. There is no AMQP connection to send a condition on, so what the engine has to
+   * say (its own protocol header) is written and the socket closed at once.
+   */
+  private void protocolError(TransportException e) {
+    LOG.warn("{} {}: protocol error, closing the connection: {}", id, description, e.getMessage());
+    if (closeError == null) {
+      closeError =
+          new CfxEndpointException(
+              CfxEndpointException.Code.DECODE_ERROR, description + ": protocol error: " + e.getMessage(), null, true, e);
+    }
+    try {
+      flush();
+    } catch (RuntimeException ignored) {
+      // the engine is broken; closing the socket is all that is left
+    }
+    closeSocketAfterWrites();
   }
 
   /** processes pending engine events and writes pending output. */
@@ -237,13 +269,21 @@ public final class AmqpConnection {
   }
 
   private void processEvents() {
-    Event e;
-    while ((e = collector.peek()) != null) {
-      try {
-        dispatch(e);
-      } finally {
-        collector.pop();
+    if (dispatching) {
+      return; // an outer call is draining the collector; it will see the new events too
+    }
+    dispatching = true;
+    try {
+      Event e;
+      while ((e = collector.peek()) != null) {
+        try {
+          dispatch(e);
+        } finally {
+          collector.pop();
+        }
       }
+    } finally {
+      dispatching = false;
     }
   }
 
@@ -274,6 +314,7 @@ public final class AmqpConnection {
       case SESSION_REMOTE_CLOSE:
         {
           Session s = e.getSession();
+          endLinksOf(s);
           if (s.getLocalState() != EndpointState.CLOSED) {
             s.close();
           }
@@ -336,6 +377,28 @@ public final class AmqpConnection {
     }
   }
 
+  /**
+   * a peer that ends a session detaches its links with it (AMQP 1.0, 2.7.7 end), without a detach
+   * frame per link (Qpid JMS closes a session that way): each link's handler hears of it as a
+   * remote close, and the links are closed and freed so that they no longer count as open.
+   */
+  private void endLinksOf(Session s) {
+    List<Link> ended = new ArrayList<>();
+    for (Link l = connection.linkHead(null, null); l != null; l = l.next(null, null)) {
+      if (l.getSession() == s && l.getLocalState() == EndpointState.ACTIVE) {
+        ended.add(l);
+      }
+    }
+    for (Link link : ended) {
+      links.remove(link);
+      if (link.getContext() instanceof LinkEvents h) {
+        h.onRemoteClose(link, AmqpErrors.fromCondition(s.getRemoteCondition(), false, "link " + link.getName() + " (its session ended) on " + description));
+      }
+      link.close();
+      link.free();
+    }
+  }
+
   private void flush() {
     boolean wrote = false;
     while (true) {
@@ -348,10 +411,13 @@ public final class AmqpConnection {
       if (pending == 0) {
         break;
       }
+      // head() fills the output buffer again and may hold more than pending() reported: write and
+      // pop exactly what it holds, or the surplus would be written twice (duplicate frames)
       ByteBuffer head = transport.head();
-      ByteBuf out = channel.alloc().ioBuffer(pending);
+      int n = head.remaining();
+      ByteBuf out = channel.alloc().ioBuffer(n);
       out.writeBytes(head);
-      transport.pop(pending);
+      transport.pop(n);
       channel.write(out);
       wrote = true;
     }
@@ -454,6 +520,26 @@ public final class AmqpConnection {
               null);
     }
     closeSocketAfterWrites();
+  }
+
+  /**
+   * SASL refused the peer (server side): the socket closes once the outcome is written. Called
+   * from a SASL callback, inside the engine's input processing, so the close waits for the next
+   * turn of the event loop, after this input's output has been flushed.
+   */
+  void saslRefused() {
+    if (closeError == null) {
+      closeError =
+          new CfxEndpointException(
+              CfxEndpointException.Code.AUTHENTICATION_FAILED, description + ": SASL authentication refused", null, true, null);
+    }
+    loop.execute(
+        () -> {
+          if (!closed) {
+            flush();
+            closeSocketAfterWrites();
+          }
+        });
   }
 
   /** the error a failed transport reported, for the channel handler. */

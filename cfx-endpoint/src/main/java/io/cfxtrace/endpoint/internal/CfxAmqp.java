@@ -10,25 +10,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * a CFX envelope as an AMQP message, laid out as the SDK lays it out (AmqpUtilities, SDK 1.2+;
  * cfx-sdk-notes part b): message-id = UniqueID, subject = {@code <Source>.<MessageName>}, to =
- * Target, content-type JSON, content-encoding gzip when compressed, creation-time = TimeStamp,
- * application properties cfx-topic, cfx-message, cfx-handle, cfx-target.
+ * Target, reply-to = Source, correlation-id = RequestID, content-type JSON, content-encoding gzip
+ * when compressed, creation-time = TimeStamp, application properties cfx-topic, cfx-message,
+ * cfx-handle, cfx-target.
  */
 final class CfxAmqp {
 
   private CfxAmqp() {}
 
   static AmqpMessages.Outgoing event(CfxCodec codec, CfxEnvelope e, boolean gzip) {
-    return message(codec, e, gzip, e.uniqueId(), null, null, standardProperties(e));
+    return message(codec, e, gzip, e.uniqueId(), e.source(), e.requestId(), standardProperties(e));
   }
 
   /**
-   * a request as the SDK's requester sends it: message-id {@code command-request}, reply-to the
-   * reply address, and one application property {@code offset} = 1.
+   * a request as the SDK's requester sends it: the normal properties, but message-id {@code
+   * command-request}, reply-to the reply address, and one application property {@code offset} = 1.
    */
   static AmqpMessages.Outgoing request(CfxCodec codec, CfxEnvelope e, String replyTo) {
     Map<String, String> props = new LinkedHashMap<>();
     props.put("offset", "1");
-    return message(codec, e, true, "command-request", replyTo, null, props);
+    return message(codec, e, true, "command-request", replyTo, e.requestId(), props);
   }
 
   /** a response: raw JSON (the SDK's request processor never compresses responses). */

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * keeps one client connection to a broker or peer up: connects, authenticates as the SDK does
  * (PLAIN with user info, ANONYMOUS without), opens with this endpoint's handle as container id and
  * the virtual host as hostname, and after a loss reconnects with exponential back-off and jitter
- * until stopped.
+ * until stopped. The channel counts as connected (and the back-off is reset) only when its owner
+ * reports its link attached ({@link #attached()}), not on the peer's open.
  *
  * <p>Callbacks run on the connection's event loop.
  */
@@ -55,6 +56,7 @@ final class ClientConnector {
   private volatile boolean stopped;
   private @Nullable ScheduledFuture<?> retry;
   private int failures;
+  private volatile @Nullable String recycleReason;
 
   ClientConnector(
       NettyIo io,
@@ -123,19 +125,24 @@ final class ClientConnector {
   private final class Events implements AmqpConnection.Events {
     @Override
     public void onOpened(AmqpConnection c) {
-      if (failures > 0) {
-        LOG.info("{}: connected again after {} failed attempts", description, failures);
+      if (stopped) {
+        c.closeWith(null); // stop() came while this connection was being set up
+        return;
       }
-      failures = 0;
-      status = new ChannelStatus(ChannelStatus.State.CONNECTED, CLOCK.instant(), 0, null);
+      // not yet a success: brokers answer a refused login or virtual host with an open followed
+      // at once by a close, so the back-off restarts only once the owner's link is attached
       callbacks.onConnected(c);
     }
 
     @Override
     public void onClosed(AmqpConnection c, @Nullable CfxEndpointException error) {
       current = null;
+      String why = recycleReason;
+      recycleReason = null;
       CfxEndpointException e =
-          error != null ? error : new CfxEndpointException(CfxEndpointException.Code.CLOSED, description + " was closed");
+          error != null
+              ? error
+              : new CfxEndpointException(CfxEndpointException.Code.CLOSED, description + (why == null ? " was closed" : ": " + why));
       try {
         callbacks.onDisconnected(e);
       } finally {
@@ -165,6 +172,21 @@ final class ClientConnector {
     retry = io.group().schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * the owner's link is attached, so the channel works: the state becomes CONNECTED and the
+   * back-off starts over. Called on the connection's event loop.
+   */
+  synchronized void attached() {
+    if (stopped) {
+      return;
+    }
+    if (failures > 0) {
+      LOG.info("{}: connected again after {} failed attempts", description, failures);
+    }
+    failures = 0;
+    status = new ChannelStatus(ChannelStatus.State.CONNECTED, CLOCK.instant(), 0, null);
+  }
+
   /** closes the connection cleanly and stops reconnecting. */
   synchronized void stop() {
     stopped = true;
@@ -182,6 +204,8 @@ final class ClientConnector {
   void recycle(String why) {
     AmqpConnection c = current;
     if (c != null) {
+      // kept for the status: a health check must tell a missing queue from a normal close
+      recycleReason = why;
       LOG.warn("{}: {}; reconnecting", description, why);
       c.execute(() -> c.closeWith(null));
     }

@@ -159,7 +159,13 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
     } catch (RuntimeException e) {
       stored = java.util.concurrent.CompletableFuture.failedFuture(e);
     }
-    stored.whenComplete((ok, error) -> connection.execute(() -> settle(delivery, error, bytes)));
+    stored.whenComplete(
+        (ok, error) -> {
+          // the bytes are no longer held whatever became of the connection: released here and not
+          // in settle(), which does not run once the connection is closed
+          budget.release(bytes);
+          connection.execute(() -> settle(delivery, error));
+        });
   }
 
   private InboundMessage toInbound(AmqpMessages.Received received, MessageOrigin origin) {
@@ -203,9 +209,8 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
         receivedAt);
   }
 
-  private void settle(Delivery delivery, @Nullable Throwable error, long bytes) {
+  private void settle(Delivery delivery, @Nullable Throwable error) {
     unsettled--;
-    budget.release(bytes);
     if (linkGone || connection.isClosed()) {
       return; // the peer redelivers what we did not settle; the sink de-duplicates
     }

@@ -11,12 +11,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.qpid.proton.amqp.messaging.Source;
 import org.apache.qpid.proton.amqp.messaging.Target;
+import org.apache.qpid.proton.engine.EndpointState;
 import org.apache.qpid.proton.engine.Link;
 import org.apache.qpid.proton.engine.Receiver;
 import org.apache.qpid.proton.engine.Sender;
@@ -31,11 +34,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>sender links to a configured address, to publish to us as to a broker exchange;
  *   <li>sender links to our CFX handle, to send requests;
- *   <li>receiver links from our CFX handle, on which our responses come back.
+ *   <li>receiver links from our CFX handle (SDK style) or from their reply address (JMS style), on
+ *       which our responses come back;
+ *   <li>sender links with a dynamic target (a JMS temporary queue), whose address we assign and
+ *       which then serves as a reply address.
  * </ul>
  *
  * Anything else is refused with {@code amqp:not-found}; connections and links over the limits with
- * {@code amqp:resource-limit-exceeded}.
+ * {@code amqp:resource-limit-exceeded} (links count while open). A connection that has not sent
+ * its AMQP open within the idle timeout is dropped.
  */
 public final class ListenerServer implements AutoCloseable {
 
@@ -125,16 +132,31 @@ public final class ListenerServer implements AutoCloseable {
     SaslServer.install(c, config.allowAnonymous(), config.users());
     peer.responder = new RequestResponder(c, identity, handler, codec);
     connections.add(c);
+    if (!l.idleTimeout().isZero()) {
+      // Proton enforces the idle timeout only on an opened connection: a socket that never
+      // completes SASL and Open would otherwise hold a connection slot for ever
+      peer.openDeadline = ch.eventLoop().schedule(() -> peer.dropIfNotOpened(c, ch), l.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
     return c;
   }
 
   /** one connected peer's state. */
   private final class Peer implements AmqpConnection.Events {
-    private int links;
     private RequestResponder responder;
+    private boolean opened;
+    private io.netty.util.concurrent.@Nullable ScheduledFuture<?> openDeadline;
+
+    /** runs on the connection's event loop once the idle timeout has passed since the accept. */
+    void dropIfNotOpened(AmqpConnection c, Channel ch) {
+      if (!opened && ch.isActive()) {
+        LOG.warn("listener {}: dropping {}: no AMQP open within the idle timeout of {}", config.name(), c.remoteAddress(), config.limits().idleTimeout());
+        ch.close();
+      }
+    }
 
     @Override
     public void onOpened(AmqpConnection c) {
+      opened = true;
       if (active.get() > config.limits().maxConnections()) {
         LOG.warn("listener {}: refusing {}: {} connections open, limit {}", config.name(), c.remoteAddress(), active.get() - 1, config.limits().maxConnections());
         c.closeWith(AmqpErrors.resourceLimit("listener " + config.name() + " allows " + config.limits().maxConnections() + " connections"));
@@ -147,13 +169,18 @@ public final class ListenerServer implements AutoCloseable {
 
     @Override
     public void onRemoteLinkOpen(AmqpConnection c, Link link) {
-      if (++links > config.limits().maxLinksPerConnection()) {
+      if (openLinks(c) >= config.limits().maxLinksPerConnection()) {
         refuse(link, AmqpErrors.resourceLimit("listener " + config.name() + " allows " + config.limits().maxLinksPerConnection() + " links per connection"));
         return;
       }
       if (link instanceof Receiver receiver) {
-        String address = receiver.getRemoteTarget() instanceof Target t ? t.getAddress() : null;
-        if (address != null && address.equalsIgnoreCase(identity.cfxHandle())) {
+        Target target = receiver.getRemoteTarget() instanceof Target t ? t : null;
+        String address = target == null ? null : target.getAddress();
+        if (target != null && target.getDynamic()) {
+          // a JMS temporary queue: Qpid JMS attaches a sender with a dynamic target, reads the
+          // address we assign and consumes its responses from there
+          responder.acceptDynamicNode(receiver);
+        } else if (address != null && address.equalsIgnoreCase(identity.cfxHandle())) {
           responder.acceptRequestLink(receiver);
         } else if (address != null && (config.addresses().isEmpty() || config.addresses().contains(address))) {
           receiver.setTarget(receiver.getRemoteTarget());
@@ -184,11 +211,23 @@ public final class ListenerServer implements AutoCloseable {
       link.setCondition(condition);
       link.open();
       link.close();
-      links--;
+    }
+
+    /** links this side has open on the connection; closed links are freed and not counted. */
+    private int openLinks(AmqpConnection c) {
+      EnumSet<EndpointState> active = EnumSet.of(EndpointState.ACTIVE);
+      int n = 0;
+      for (Link l = c.proton().linkHead(active, null); l != null; l = l.next(active, null)) {
+        n++;
+      }
+      return n;
     }
 
     @Override
     public void onClosed(AmqpConnection c, @Nullable CfxEndpointException error) {
+      if (openDeadline != null) {
+        openDeadline.cancel(false);
+      }
       active.decrementAndGet();
       connections.remove(c);
       if (error != null && error.code() != CfxEndpointException.Code.CONNECTION_LOST) {

@@ -16,6 +16,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -27,9 +28,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -107,11 +110,40 @@ public final class NettyIo implements AutoCloseable {
       @Override
       protected void initChannel(SocketChannel ch) {
         if (ssl != null) {
+          if (peerHost == null) {
+            ch.pipeline().addLast("plain-amqp-on-tls", new PlainAmqpOnTls());
+          }
           ch.pipeline().addLast("tls", peerHost == null ? ssl.newHandler(ch.alloc()) : ssl.newHandler(ch.alloc(), peerHost, peerPort));
         }
         ch.pipeline().addLast("amqp", new Handler(connections));
       }
     };
+  }
+
+  /**
+   * on a TLS listener, tells a peer that speaks plain AMQP (a machine configured with {@code amqp://}
+   * instead of {@code amqps://}) from a TLS client by its first bytes, the AMQP protocol header,
+   * and fails it at once with a message saying so. Without this, TLS takes the header for the
+   * start of a record and waits for the rest until its handshake timeout. Removes itself after the
+   * first bytes; whatever arrived is passed on to TLS.
+   */
+  private static final class PlainAmqpOnTls extends ByteToMessageDecoder {
+    private static final byte[] AMQP = {'A', 'M', 'Q', 'P'};
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+      int n = Math.min(in.readableBytes(), AMQP.length);
+      for (int i = 0; i < n; i++) {
+        if (in.getByte(in.readerIndex() + i) != AMQP[i]) {
+          ctx.pipeline().remove(this);
+          return;
+        }
+      }
+      if (n == AMQP.length) {
+        in.skipBytes(in.readableBytes());
+        ctx.fireExceptionCaught(new SSLException("the peer sent a plain AMQP protocol header to a TLS (amqps) listener: is it configured with amqp:// instead of amqps://?"));
+      }
+    }
   }
 
   /** feeds a channel's bytes to its engine, on the channel's event loop. */

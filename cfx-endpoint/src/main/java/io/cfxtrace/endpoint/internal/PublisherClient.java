@@ -196,6 +196,7 @@ public final class PublisherClient implements Publisher {
       if (link.getRemoteTarget() == null) {
         return; // refused: the detach with the reason follows
       }
+      connector.attached();
       pump();
     }
 
@@ -219,7 +220,10 @@ public final class PublisherClient implements Publisher {
         } catch (IOException e) {
           LOG.error("{}: cannot record the acknowledgement of spool record {}; it will be resent after a restart", config.name(), sequence, e);
         }
-        CompletableFuture<Void> f = waiting.remove(sequence);
+        CompletableFuture<Void> f;
+        synchronized (spool) { // publish() registers the future right after the append, under this lock
+          f = waiting.remove(sequence);
+        }
         if (f != null) {
           f.complete(null);
         }

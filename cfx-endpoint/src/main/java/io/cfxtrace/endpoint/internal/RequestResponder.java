@@ -102,6 +102,29 @@ final class RequestResponder {
     sender.open();
   }
 
+  /**
+   * accepts a link that asks for a dynamic node, as Qpid JMS does for a temporary queue (a sender
+   * with a dynamic target): we name the node in our attach, and the peer then attaches a receiver
+   * from that address, which {@link #acceptResponseLink} takes as a response link. Nothing is sent
+   * on this link (it gets no credit); it lives until the peer deletes the temporary queue.
+   *
+   * @param receiver our end of the link.
+   */
+  void acceptDynamicNode(Receiver receiver) {
+    org.apache.qpid.proton.amqp.messaging.Target remote = (org.apache.qpid.proton.amqp.messaging.Target) receiver.getRemoteTarget();
+    org.apache.qpid.proton.amqp.messaging.Target local = new org.apache.qpid.proton.amqp.messaging.Target();
+    local.setAddress(identity.cfxHandle() + "-temp-" + UUID.randomUUID());
+    local.setDynamic(true);
+    local.setDurable(remote.getDurable());
+    local.setExpiryPolicy(remote.getExpiryPolicy());
+    local.setDynamicNodeProperties(remote.getDynamicNodeProperties());
+    local.setCapabilities(remote.getCapabilities());
+    receiver.setTarget(local);
+    receiver.setSource(receiver.getRemoteSource());
+    connection.track(receiver, new AmqpConnection.LinkEvents() {});
+    receiver.open();
+  }
+
   private final class RequestLink implements AmqpConnection.LinkEvents {
     private final Receiver receiver;
 

@@ -1,5 +1,6 @@
 package io.cfxtrace.endpoint.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.qpid.proton.engine.Sasl;
@@ -35,7 +36,11 @@ final class SaslClient implements SaslListener {
   public void onSaslMechanisms(Sasl sasl, Transport transport) {
     List<String> offered = Arrays.asList(sasl.getRemoteMechanisms());
     if (user != null && offered.contains("PLAIN")) {
-      sasl.plain(user, password == null ? "" : password);
+      // not Sasl.plain(): that is meant for before the exchange, and once the peer's mechanisms
+      // are in it takes them as the client's own choice (Proton-J asserts exactly one)
+      byte[] response = plainResponse(user, password == null ? "" : password);
+      sasl.setMechanisms("PLAIN");
+      sasl.send(response, 0, response.length);
     } else if (user == null && offered.contains("ANONYMOUS")) {
       sasl.setMechanisms("ANONYMOUS");
       sasl.send(new byte[0], 0, 0);
@@ -46,6 +51,16 @@ final class SaslClient implements SaslListener {
               "no common SASL mechanism: the peer offers " + offered + ", this client "
                   + (user == null ? "has no user, so only ANONYMOUS" : "has a user, so PLAIN")));
     }
+  }
+
+  /** the PLAIN initial response (RFC 4616): NUL user NUL password, in UTF-8, no authzid. */
+  private static byte[] plainResponse(String user, String password) {
+    byte[] u = user.getBytes(StandardCharsets.UTF_8);
+    byte[] p = password.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[u.length + p.length + 2];
+    System.arraycopy(u, 0, out, 1, u.length);
+    System.arraycopy(p, 0, out, u.length + 2, p.length);
+    return out;
   }
 
   @Override

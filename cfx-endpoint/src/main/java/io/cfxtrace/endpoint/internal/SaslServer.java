@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * the listener's SASL server: PLAIN against configured users, ANONYMOUS only when enabled. The
- * SDK's clients always run a SASL exchange (ANONYMOUS without user info in the URI, PLAIN with it).
+ * SDK's clients always run a SASL exchange (ANONYMOUS without user info in the URI, PLAIN with it);
+ * a client that skips SASL is let in only where ANONYMOUS is. A refused client gets the SASL
+ * outcome {@code auth} and then the socket is closed.
  */
 final class SaslServer implements SaslListener {
 
@@ -40,6 +42,9 @@ final class SaslServer implements SaslListener {
       mechanisms.add("ANONYMOUS");
     }
     sasl.setMechanisms(mechanisms.toArray(String[]::new));
+    // Proton lets a client skip SASL (send the plain AMQP header) unless told otherwise; that
+    // client would be in without credentials, so only a listener that allows ANONYMOUS allows it
+    sasl.allowSkip(allowAnonymous);
     sasl.setListener(new SaslServer(connection, allowAnonymous, users));
   }
 
@@ -64,6 +69,7 @@ final class SaslServer implements SaslListener {
           mechanism.isEmpty() ? "(no mechanism)" : mechanism,
           mechanism.equals("PLAIN") ? " (unknown user or wrong password)" : " (mechanism not offered)");
       sasl.done(Sasl.SaslOutcome.PN_SASL_AUTH);
+      connection.saslRefused();
     }
   }
 
@@ -104,6 +110,7 @@ final class SaslServer implements SaslListener {
   @Override
   public void onSaslResponse(Sasl sasl, Transport transport) {
     sasl.done(Sasl.SaslOutcome.PN_SASL_AUTH);
+    connection.saslRefused();
   }
 
   @Override

@@ -80,6 +80,14 @@ public final class SubscriptionClient implements Subscription {
     receiver.setReceiverSettleMode(ReceiverSettleMode.FIRST);
     new InboundReceiver(c, receiver, config.name(), config.address(), codec, sink, budget, config.limits().credit(), config.limits().maxMessageSize()) {
       @Override
+      public void onRemoteOpen(Link link) {
+        super.onRemoteOpen(link);
+        if (link.getRemoteSource() != null) { // a refused attach has no source; its detach follows
+          connector.attached();
+        }
+      }
+
+      @Override
       public void onRemoteClose(Link link, CfxEndpointException error) {
         super.onRemoteClose(link, error);
         connector.recycle("the broker closed the link to " + config.address() + ": " + error.getMessage());

@@ -3,6 +3,7 @@ package io.cfxtrace.ingest.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cfxtrace.ingest.normalize.UnitResolver.Named;
 import io.cfxtrace.ingest.normalize.UnitResolver.Unit;
 import io.cfxtrace.ingest.store.StoreBatch;
 import io.cfxtrace.model.CfxMessage;
@@ -13,6 +14,8 @@ import io.cfxtrace.model.cfx.materials.management.MaterialsJoined;
 import io.cfxtrace.model.cfx.materials.management.MaterialsModified;
 import io.cfxtrace.model.cfx.materials.management.MaterialsRetired;
 import io.cfxtrace.model.cfx.materials.management.MaterialsSplit;
+import io.cfxtrace.model.cfx.materials.storage.MaterialCarriersLoaded;
+import io.cfxtrace.model.cfx.materials.storage.MaterialCarriersUnloaded;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsEmpty;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsLoaded;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsUnloaded;
@@ -33,6 +36,7 @@ import io.cfxtrace.model.cfx.production.WorkStageResumed;
 import io.cfxtrace.model.cfx.production.WorkStageStarted;
 import io.cfxtrace.model.cfx.production.WorkStarted;
 import io.cfxtrace.model.cfx.production.application.MaterialsApplied;
+import io.cfxtrace.model.cfx.production.application.MaterialsUnapplied;
 import io.cfxtrace.model.cfx.production.assembly.MaterialsInstalled;
 import io.cfxtrace.model.cfx.production.assembly.MaterialsUninstalled;
 import io.cfxtrace.model.cfx.production.assembly.UnitsPersonalized;
@@ -50,16 +54,68 @@ import io.cfxtrace.model.cfx.resourceperformance.StationOnline;
 import io.cfxtrace.model.cfx.resourceperformance.StationStateChanged;
 import io.cfxtrace.model.cfx.resourceperformance.smtplacement.ComponentsPlaced;
 import io.cfxtrace.model.cfx.sensor.identification.IdentifiersRead;
-import io.cfxtrace.model.cfx.structures.*;
+import io.cfxtrace.model.cfx.structures.AppliedComponent;
+import io.cfxtrace.model.cfx.structures.AppliedMaterial;
+import io.cfxtrace.model.cfx.structures.BasicFault;
+import io.cfxtrace.model.cfx.structures.BasicInstalledComponent;
+import io.cfxtrace.model.cfx.structures.BasicInstalledMaterial;
+import io.cfxtrace.model.cfx.structures.BasicMaterialCarrier;
+import io.cfxtrace.model.cfx.structures.BasicStage;
+import io.cfxtrace.model.cfx.structures.BooleanMeasurement;
+import io.cfxtrace.model.cfx.structures.Characteristic;
+import io.cfxtrace.model.cfx.structures.ComponentDesignator;
+import io.cfxtrace.model.cfx.structures.ConsumedMaterial;
+import io.cfxtrace.model.cfx.structures.Defect;
+import io.cfxtrace.model.cfx.structures.Fault;
+import io.cfxtrace.model.cfx.structures.FaultCause;
+import io.cfxtrace.model.cfx.structures.FaultSeverity;
+import io.cfxtrace.model.cfx.structures.GenericParameter;
+import io.cfxtrace.model.cfx.structures.InspectedPanel;
+import io.cfxtrace.model.cfx.structures.InspectedUnit;
+import io.cfxtrace.model.cfx.structures.Inspection;
+import io.cfxtrace.model.cfx.structures.InstalledComponent;
+import io.cfxtrace.model.cfx.structures.InstalledMaterial;
+import io.cfxtrace.model.cfx.structures.MaterialCarrier;
+import io.cfxtrace.model.cfx.structures.MaterialCarrierLocation;
+import io.cfxtrace.model.cfx.structures.MaterialLocation;
+import io.cfxtrace.model.cfx.structures.MaterialPackage;
+import io.cfxtrace.model.cfx.structures.MaterialPackageDetail;
+import io.cfxtrace.model.cfx.structures.Measurement;
+import io.cfxtrace.model.cfx.structures.NumericMeasurement;
+import io.cfxtrace.model.cfx.structures.NumericValue;
+import io.cfxtrace.model.cfx.structures.Operator;
+import io.cfxtrace.model.cfx.structures.PersonalizedUnit;
+import io.cfxtrace.model.cfx.structures.ProcessData;
+import io.cfxtrace.model.cfx.structures.ProcessedUnit;
+import io.cfxtrace.model.cfx.structures.Reading;
+import io.cfxtrace.model.cfx.structures.Repair;
+import io.cfxtrace.model.cfx.structures.RepairedUnit;
+import io.cfxtrace.model.cfx.structures.Stage;
+import io.cfxtrace.model.cfx.structures.Symptom;
+import io.cfxtrace.model.cfx.structures.Test;
+import io.cfxtrace.model.cfx.structures.TestedUnit;
+import io.cfxtrace.model.cfx.structures.TextMeasurement;
+import io.cfxtrace.model.cfx.structures.UninstalledMaterial;
 import io.cfxtrace.model.cfx.structures.generic.GenericProcessData;
 import io.cfxtrace.model.cfx.structures.generic.GenericStageData;
 import io.cfxtrace.model.cfx.structures.generic.GenericValue;
+import io.cfxtrace.model.cfx.structures.pcbinspection.OffsetMeasurement;
 import io.cfxtrace.model.cfx.structures.reflowprofiling.ReflowProfilingProcessData;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMDBulkCaseFeeder;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMDMultiTrayFeeder;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMDTapeFeeder;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMDTrayFeeder;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMDTubeFeeder;
 import io.cfxtrace.model.cfx.structures.smtplacement.SMTHeadAndNozzle;
 import io.cfxtrace.model.cfx.structures.smtplacement.SMTInstalledComponent;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMTPlacementFault;
+import io.cfxtrace.model.cfx.structures.solderpasteinspection.InspectionMeasurementExpected;
+import io.cfxtrace.model.cfx.structures.solderpasteinspection.InspectionMeasurementLean;
 import io.cfxtrace.model.cfx.structures.solderpasteinspection.SolderPasteMeasurement;
+import io.cfxtrace.model.cfx.structures.solderpasteprinting.SMTSolderPastePrintingFault;
 import io.cfxtrace.model.cfx.structures.solderpasteprinting.SolderPastePrintingPCBProcessData;
 import io.cfxtrace.model.cfx.structures.solderpasteprinting.Stroke;
+import io.cfxtrace.model.cfx.structures.solderreflow.ReflowOvenFault;
 import io.cfxtrace.model.cfx.structures.solderreflow.ReflowProcessData;
 import io.cfxtrace.model.cfx.structures.solderreflow.ReflowReading;
 import io.cfxtrace.model.cfx.structures.solderreflow.ReflowSetPoint;
@@ -72,16 +128,30 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * the CFX messages that carry traceability, turned into the per-unit tables (see
  * V1__event_store.sql). Messages without a mapping here are kept in the raw log only.
+ *
+ * <p>Every member of every message may be missing or null (the SDK's doc examples omit many,
+ * other vendors' serialisers more): each mapping writes what is there and skips what is not.
+ * Units are named through {@link UnitResolver}; the all-zero TransactionID the SDK writes when
+ * none is set counts as no transaction.
  */
 public final class CfxNormalizer implements Normalizer {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** the most process values one unknown process-data structure is flattened into. */
+  private static final int MAX_FLATTENED = 500;
 
   private final UnitResolver units = new UnitResolver();
   private final ZoneOffset zoneless;
@@ -112,9 +182,18 @@ public final class CfxNormalizer implements Normalizer {
 
   @Override
   public void normalize(StoredEnvelope e, StoreBatch out) throws SQLException {
+    try {
+      dispatch(e, out);
+    } catch (UnitResolver.LookupFailed failed) {
+      throw failed.getCause();
+    }
+  }
+
+  private void dispatch(StoredEnvelope e, StoreBatch out) throws SQLException {
     CfxMessage m = e.envelope().messageBody();
     // Production: work flow (CFX.Production)
     if (m instanceof WorkStarted w) {
+      String tx = tx(w.transactionId());
       String recipe = recipe(w.recipeName(), w.revision());
       ObjectNode d = JSON.objectNode();
       if (w.workOrderIdentifier() != null) {
@@ -122,22 +201,29 @@ public final class CfxNormalizer implements Normalizer {
         d.put("batch", w.workOrderIdentifier().batch());
       }
       d.put("surface", text(w.relevantSurface()));
-      for (Unit u : units.units(w.transactionId(), w.primaryIdentifier(), w.units(), true, e, out)) {
-        event(out, e, u, "work_started", w.lane(), null, w.transactionId(), null, recipe, d);
+      d.put("hermesIdentifier", w.hermesIdentifier());
+      for (Unit u : units.units(tx, w.primaryIdentifier(), w.units(), true, e, out)) {
+        event(out, e, u, "work_started", w.lane(), null, tx, null, recipe, d);
       }
     } else if (m instanceof WorkCompleted w) {
-      List<Unit> listed = units.units(w.transactionId(), w.primaryIdentifier(), w.units(), true, e, out);
-      for (Unit u : listed) {
-        event(out, e, u, "work_completed", null, null, w.transactionId(), text(w.result()), null, null);
+      String tx = tx(w.transactionId());
+      ObjectNode d = null;
+      if (w.performanceImpacts() != null && !w.performanceImpacts().isEmpty()) {
+        d = JSON.objectNode();
+        var impacts = d.putArray("performanceImpacts");
+        w.performanceImpacts().forEach(p -> impacts.add(p == null ? null : text(p.cause())));
+      }
+      for (Unit u : units.units(tx, w.primaryIdentifier(), w.units(), true, e, out)) {
+        event(out, e, u, "work_completed", null, null, tx, text(w.result()), null, d);
       }
     } else if (m instanceof WorkStageStarted w) {
-      stage(out, e, w.transactionId(), w.stage(), "stage_started", null);
+      stage(out, e, tx(w.transactionId()), w.stage(), "stage_started", null);
     } else if (m instanceof WorkStageCompleted w) {
-      stage(out, e, w.transactionId(), w.stage(), "stage_completed", text(w.result()));
+      stage(out, e, tx(w.transactionId()), w.stage(), "stage_completed", text(w.result()));
     } else if (m instanceof WorkStagePaused w) {
-      stage(out, e, w.transactionId(), w.stage(), "stage_paused", null);
+      stage(out, e, tx(w.transactionId()), w.stage(), "stage_paused", text(w.pauseReason()));
     } else if (m instanceof WorkStageResumed w) {
-      stage(out, e, w.transactionId(), w.stage(), "stage_resumed", null);
+      stage(out, e, tx(w.transactionId()), w.stage(), "stage_resumed", null);
     } else if (m instanceof UnitsArrived a) {
       for (Unit u : units.units(null, a.primaryIdentifier(), a.units(), false, e, out)) {
         event(out, e, u, "arrived", a.lane(), null, null, null, null, null);
@@ -147,13 +233,15 @@ public final class CfxNormalizer implements Normalizer {
         event(out, e, u, "departed", a.lane(), null, null, null, null, null);
       }
     } else if (m instanceof UnitsInitialized i) {
+      // birth of unit ids, at a laser marker inside a transaction or standalone (CFX 1.2)
+      String tx = tx(i.transactionId());
       ObjectNode d = JSON.objectNode();
       if (i.workOrderIdentifier() != null) {
         d.put("workOrder", i.workOrderIdentifier().workOrderId());
         d.put("batch", i.workOrderIdentifier().batch());
       }
-      for (Unit u : units.units(i.transactionId(), i.primaryIdentifier(), i.units(), i.transactionId() != null, e, out)) {
-        event(out, e, u, "initialized", null, null, i.transactionId(), null, null, d);
+      for (Unit u : units.units(tx, i.primaryIdentifier(), i.units(), tx != null, e, out)) {
+        event(out, e, u, "initialized", null, null, tx, null, null, d);
       }
     } else if (m instanceof IdentifiersRead r) {
       for (Unit u : units.units(null, r.primaryIdentifier(), r.units(), false, e, out)) {
@@ -168,7 +256,7 @@ public final class CfxNormalizer implements Normalizer {
       for (Unit u : units.units(null, null, l.units(), false, e, out)) {
         event(out, e, u, "loaded_into_carrier", null, null, null, null, null, JSON.objectNode().put("carrier", l.uniqueIdentifier()));
         if (l.uniqueIdentifier() != null) {
-          out.unitEdges.add(l.uniqueIdentifier(), u.key(), "carrier", u.position(), null, e.station(), null, e.eventTime(), e.uniqueId());
+          out.unitEdges.add(l.uniqueIdentifier(), u.key(), "carrier", u.position(), null, station(e), null, e.eventTime(), e.uniqueId());
         }
       }
     } else if (m instanceof UnitsUnloaded l) {
@@ -176,8 +264,9 @@ public final class CfxNormalizer implements Normalizer {
         event(out, e, u, "unloaded_from_carrier", null, null, null, null, null, JSON.objectNode().put("carrier", l.uniqueIdentifier()));
       }
     } else if (m instanceof ActivitiesExecuted a) {
-      for (Unit u : units.unitsOf(a.transactionId())) {
-        event(out, e, u, "activities", null, stageName(a.stage()), a.transactionId(), null, null,
+      String tx = tx(a.transactionId());
+      for (Unit u : units.unitsOf(tx)) {
+        event(out, e, u, "activities", null, stageName(a.stage()), tx, null, null,
             JSON.objectNode().put("activities", a.activities() == null ? 0 : a.activities().size()));
       }
     } else if (m instanceof ReadingsRecorded r) {
@@ -188,17 +277,23 @@ public final class CfxNormalizer implements Normalizer {
     } else if (m instanceof OperatorDeactivated o && o.operator() != null && o.operator().operatorIdentifier() != null) {
       out.closeOperatorSession(station(e), o.operator().operatorIdentifier(), e.eventTime());
     } else if (m instanceof RecipeActivated r) {
-      stationEvent(out, e, "recipe_activated", null, recipe(r.recipeName(), r.revision()), null, null, null, null, null,
-          JSON.objectNode().put("lane", r.lane()));
+      ObjectNode d = JSON.objectNode().put("lane", r.lane()).put("stage", stageName(r.stage()));
+      if (r.workOrderIdentifier() != null) {
+        d.put("workOrder", r.workOrderIdentifier().workOrderId());
+        d.put("batch", r.workOrderIdentifier().batch());
+      }
+      stationEvent(out, e, "recipe_activated", null, recipe(r.recipeName(), r.revision()), null, null, null, null, null, d);
     // Processing, assembly, test (CFX.Production.*)
     } else if (m instanceof UnitsProcessed p) {
       processed(out, e, p);
     } else if (m instanceof MaterialsInstalled mi) {
-      installed(out, e, mi.transactionId(), mi.installedMaterials(), "installed");
+      installed(out, e, tx(mi.transactionId()), mi.installedMaterials(), "installed");
     } else if (m instanceof MaterialsApplied ma) {
-      installed(out, e, ma.transactionId(), ma.appliedMaterials(), "applied");
+      installed(out, e, tx(ma.transactionId()), ma.appliedMaterials(), "applied");
     } else if (m instanceof MaterialsUninstalled mu) {
-      uninstalled(out, e, mu);
+      uninstalled(out, e, tx(mu.transactionId()), mu.uninstalledMaterials(), "uninstalled");
+    } else if (m instanceof MaterialsUnapplied mu) {
+      uninstalled(out, e, tx(mu.transactionId()), mu.unappliedMaterials(), "unapplied");
     } else if (m instanceof UnitsPersonalized p) {
       personalized(out, e, p);
     } else if (m instanceof UnitsInspected i) {
@@ -229,76 +324,129 @@ public final class CfxNormalizer implements Normalizer {
           MaterialPackage p = loc == null ? null : loc.materialPackage();
           if (p != null && p.uniqueIdentifier() != null) {
             out.closeMaterialSetup(station(e), p.uniqueIdentifier(), e.eventTime(), "empty");
-            material(out, e, p.uniqueIdentifier(), "empty", p.internalPartNumber(), p.batchId(), p.quantity(), null, null);
+            material(out, e, p.uniqueIdentifier(), "empty", p.internalPartNumber(), p.batchId(), p.quantity(), null,
+                JSON.objectNode().put("location", loc.locationIdentifier()));
           }
         }
       }
     } else if (m instanceof SplicePointDetected s) {
-      MaterialPackage depleted = s.depletedMaterial() == null ? null : s.depletedMaterial().materialPackage();
+      // the depleted reel's interval ends at the splice; the spliced-on reel's begins
+      MaterialLocation depletedAt = s.depletedMaterial();
+      MaterialPackage depleted = depletedAt == null ? null : depletedAt.materialPackage();
+      MaterialPackage next = s.newlyActiveMaterial() == null ? null : s.newlyActiveMaterial().materialPackage();
       if (depleted != null && depleted.uniqueIdentifier() != null) {
         out.closeMaterialSetup(station(e), depleted.uniqueIdentifier(), e.eventTime(), "splice");
+        material(out, e, depleted.uniqueIdentifier(), "splice_depleted", depleted.internalPartNumber(), depleted.batchId(), depleted.quantity(),
+            next == null ? null : next.uniqueIdentifier(), JSON.objectNode().put("location", depletedAt.locationIdentifier()));
       }
       if (s.newlyActiveMaterial() != null) {
         load(out, e, s.newlyActiveMaterial());
       }
-    } else if (m instanceof MaterialsInitialized mi && mi.materials() != null) {
-      for (MaterialPackageDetail p : mi.materials()) {
-        if (p != null && p.uniqueIdentifier() != null) {
-          ObjectNode d = JSON.objectNode().put("manufacturer", p.manufacturer()).put("manufacturerPartNumber", p.manufacturerPartNumber())
-              .put("manufacturerLotCode", p.manufacturerLotCode()).put("vendor", p.vendor());
-          material(out, e, p.uniqueIdentifier(), "initialized", p.internalPartNumber(), p.batchId(), p.quantity(), null, d);
+    } else if (m instanceof MaterialCarriersLoaded c) {
+      if (c.carriers() != null) {
+        for (MaterialCarrierLocation loc : c.carriers()) {
+          if (loc != null) {
+            stationEvent(out, e, "carrier_loaded", null, null, null, null, null, null, null,
+                JSON.objectNode().put("carrier", carrierId(loc.carrierInformation())).put("location", loc.locationIdentifier())
+                    .put("locationName", loc.locationName()));
+          }
         }
       }
-    } else if (m instanceof MaterialsModified mm && mm.materials() != null) {
-      for (MaterialPackageDetail p : mm.materials()) {
-        if (p != null && p.uniqueIdentifier() != null) {
-          material(out, e, p.uniqueIdentifier(), "modified", p.internalPartNumber(), p.batchId(), p.quantity(), null, null);
+    } else if (m instanceof MaterialCarriersUnloaded c) {
+      if (c.carrierIdentifiers() != null) {
+        for (String id : c.carrierIdentifiers()) {
+          if (id != null) {
+            stationEvent(out, e, "carrier_unloaded", null, null, null, null, null, null, null, JSON.objectNode().put("carrier", id));
+          }
         }
       }
-    } else if (m instanceof MaterialsSplit s && s.sourceMaterialPackageIdentifier() != null) {
-      material(out, e, s.sourceMaterialPackageIdentifier(), "split", null, null, s.sourceMaterialPackageRemainingQuantity(), s.newMaterialPackageIdentifier(), null);
+    } else if (m instanceof MaterialsInitialized mi) {
+      if (mi.materials() != null) {
+        for (MaterialPackageDetail p : mi.materials()) {
+          if (p != null && p.uniqueIdentifier() != null) {
+            material(out, e, p.uniqueIdentifier(), "initialized", p.internalPartNumber(), p.batchId(), p.quantity(), null, detail(p));
+          }
+        }
+      }
+    } else if (m instanceof MaterialsModified mm) {
+      if (mm.materials() != null) {
+        for (MaterialPackageDetail p : mm.materials()) {
+          if (p != null && p.uniqueIdentifier() != null) {
+            material(out, e, p.uniqueIdentifier(), "modified", p.internalPartNumber(), p.batchId(), p.quantity(), null,
+                detail(p).put("reason", text(mm.reason())));
+          }
+        }
+      }
+    } else if (m instanceof MaterialsSplit s) {
+      if (s.sourceMaterialPackageIdentifier() != null) {
+        material(out, e, s.sourceMaterialPackageIdentifier(), "split", null, null, s.sourceMaterialPackageRemainingQuantity(),
+            s.newMaterialPackageIdentifier(), null);
+      }
       if (s.newMaterialPackageIdentifier() != null) {
-        material(out, e, s.newMaterialPackageIdentifier(), "split_from", null, null, s.newMaterialPackageQuantity(), s.sourceMaterialPackageIdentifier(), null);
+        material(out, e, s.newMaterialPackageIdentifier(), "split_from", null, null, s.newMaterialPackageQuantity(),
+            s.sourceMaterialPackageIdentifier(), null);
       }
-    } else if (m instanceof MaterialsJoined j && j.leadingMaterialPackage() != null && j.leadingMaterialPackage().uniqueIdentifier() != null) {
+    } else if (m instanceof MaterialsJoined j) {
       MaterialPackage lead = j.leadingMaterialPackage();
-      String trail = j.trailingMaterialPackage() == null ? null : j.trailingMaterialPackage().uniqueIdentifier();
-      material(out, e, lead.uniqueIdentifier(), "joined", lead.internalPartNumber(), lead.batchId(), lead.quantity(), trail, null);
-    } else if (m instanceof MaterialsConsumed c && c.consumedMaterials() != null) {
-      for (ConsumedMaterial cm : c.consumedMaterials()) {
-        MaterialPackage p = cm == null || cm.materialLocation() == null ? null : cm.materialLocation().materialPackage();
-        if (p != null && p.uniqueIdentifier() != null) {
-          material(out, e, p.uniqueIdentifier(), "consumed", p.internalPartNumber(), p.batchId(), cm.quantityUsed(), null,
-              JSON.objectNode().put("spoiled", cm.quantitySpoiled()).put("remaining", cm.remainingQuantity()));
+      MaterialPackage trail = j.trailingMaterialPackage();
+      if (lead != null && lead.uniqueIdentifier() != null) {
+        material(out, e, lead.uniqueIdentifier(), "joined", lead.internalPartNumber(), lead.batchId(), lead.quantity(),
+            trail == null ? null : trail.uniqueIdentifier(), null);
+      }
+      if (trail != null && trail.uniqueIdentifier() != null) {
+        material(out, e, trail.uniqueIdentifier(), "joined_to", trail.internalPartNumber(), trail.batchId(), trail.quantity(),
+            lead == null ? null : lead.uniqueIdentifier(), null);
+      }
+    } else if (m instanceof MaterialsConsumed c) {
+      if (c.consumedMaterials() != null) {
+        for (ConsumedMaterial cm : c.consumedMaterials()) {
+          MaterialPackage p = cm == null || cm.materialLocation() == null ? null : cm.materialLocation().materialPackage();
+          if (p != null && p.uniqueIdentifier() != null) {
+            material(out, e, p.uniqueIdentifier(), "consumed", p.internalPartNumber(), p.batchId(), cm.quantityUsed(), null,
+                JSON.objectNode().put("spoiled", cm.quantitySpoiled()).put("remaining", cm.remainingQuantity())
+                    .put("location", cm.materialLocation().locationIdentifier()));
+          }
         }
       }
-    } else if (m instanceof MaterialsRetired r && r.materials() != null) {
-      for (MaterialPackage p : r.materials()) {
-        if (p != null && p.uniqueIdentifier() != null) {
-          material(out, e, p.uniqueIdentifier(), "retired", p.internalPartNumber(), p.batchId(), p.quantity(), null, null);
+    } else if (m instanceof MaterialsRetired r) {
+      if (r.materials() != null) {
+        for (MaterialPackage p : r.materials()) {
+          if (p != null && p.uniqueIdentifier() != null) {
+            material(out, e, p.uniqueIdentifier(), "retired", p.internalPartNumber(), p.batchId(), p.quantity(), null, null);
+          }
         }
       }
     // Resource performance (CFX.ResourcePerformance)
     } else if (m instanceof StationStateChanged s) {
       Integer newCode = s.newState() == null ? null : code(s.newState());
       Integer oldCode = s.oldState() == null ? null : code(s.oldState());
-      stationEvent(out, e, "state_changed", newCode, text(s.newState()), oldCode, null, null, null, null,
-          JSON.objectNode().put("oldStateDuration", s.oldStateDuration() == null ? null : s.oldStateDuration().text()));
-    } else if (m instanceof FaultOccurred f && f.fault() != null) {
-      fault(out, e, f.fault());
+      FaultInfo f = s.relatedFault() == null ? null : faultInfo(s.relatedFault());
+      ObjectNode d = JSON.objectNode().put("oldStateDuration", s.oldStateDuration() == null ? null : s.oldStateDuration().text());
+      if (f != null) {
+        d.setAll(f.details());
+      }
+      stationEvent(out, e, "state_changed", newCode, text(s.newState()), oldCode, f == null ? null : f.code(), f == null ? null : f.id(),
+          f == null ? null : f.severity(), f == null ? null : f.description(), d);
+    } else if (m instanceof FaultOccurred f) {
+      if (f.fault() != null) {
+        FaultInfo info = faultInfo(f.fault());
+        stationEvent(out, e, "fault_occurred", null, null, null, info.code(), info.id(), info.severity(), info.description(), info.details());
+      }
     } else if (m instanceof FaultCleared f) {
       stationEvent(out, e, "fault_cleared", null, null, null, null, f.faultOccurrenceId(), null, null,
           JSON.objectNode().put("operator", f.operator() == null ? null : f.operator().operatorIdentifier()));
     } else if (m instanceof FaultAcknowledged f) {
       stationEvent(out, e, "fault_acknowledged", null, null, null, null, f.faultOccurrenceId(), null, null,
           JSON.objectNode().put("operator", f.operator() == null ? null : f.operator().operatorIdentifier()));
-    } else if (m instanceof StationOnline) {
-      stationEvent(out, e, "online", null, null, null, null, null, null, null, null);
+    } else if (m instanceof StationOnline s) {
+      stationEvent(out, e, "online", null, null, null, null, null, null, null,
+          s.offlineDuration() == null ? null : JSON.objectNode().put("offlineDuration", s.offlineDuration().text()));
     } else if (m instanceof StationOffline) {
       stationEvent(out, e, "offline", null, null, null, null, null, null, null, null);
     } else if (m instanceof ComponentsPlaced c) {
       stationEvent(out, e, "components_placed", null, null, null, null, null, null, null,
-          JSON.objectNode().put("placed", c.totalComponentsPlaced()).put("notPlaced", c.totalComponentsNotPlaced()));
+          JSON.objectNode().put("placed", c.totalComponentsPlaced()).put("notPlaced", c.totalComponentsNotPlaced())
+              .put("start", c.startTime() == null ? null : c.startTime().text()).put("end", c.endTime() == null ? null : c.endTime().text()));
     }
   }
 
@@ -312,38 +460,35 @@ public final class CfxNormalizer implements Normalizer {
   }
 
   private void readings(StoreBatch out, StoredEnvelope e, ReadingsRecorded r) throws SQLException {
-    if (r.readings() == null) {
-      return;
-    }
-    for (Reading rd : r.readings()) {
-      if (rd == null) {
-        continue;
-      }
-      String unit = units.unit(r.transactionId(), rd.unitIdentifier(), rd.unitPositionNumber(), e, out);
+    String tx = tx(r.transactionId());
+    List<Reading> list = present(r.readings());
+    List<Unit> keys = units.perUnit(tx, named(list, Reading::unitIdentifier, Reading::unitPositionNumber), e, out);
+    for (int i = 0; i < list.size(); i++) {
+      Reading rd = list.get(i);
       out.measurements.add(
-          time(rd.timeRecorded(), e), unit, "reading", null, rd.readingIdentifier(), designators(rd.components()), number(rd.value()),
+          time(rd.timeRecorded(), e), keys.get(i).key(), "reading", null, rd.readingIdentifier(), designators(rd.components()), number(rd.value()),
           rd.value(), number(rd.expectedValue()), number(rd.minimumAcceptableValue()), number(rd.maximumAcceptableValue()), rd.valueUnits(),
-          text(rd.result()), rd.readingSequence(), station(e), r.transactionId(), e.uniqueId(), null);
+          text(rd.result()), rd.readingSequence(), station(e), tx, e.uniqueId(),
+          rd.binaryValue() == null ? null : JSON.objectNode().put("mimeType", rd.valueMimeType()).put("binaryLength", rd.binaryValue().length()));
     }
   }
 
   // ---- processing
 
   private void processed(StoreBatch out, StoredEnvelope e, UnitsProcessed p) throws SQLException {
-    String tx = p.transactionId();
+    String tx = tx(p.transactionId());
     if (p.commonProcessData() != null) {
       processData(out, e, null, tx, p.commonProcessData());
     }
-    boolean perUnit = p.unitProcessData() != null && !p.unitProcessData().isEmpty();
-    if (perUnit) {
-      for (ProcessedUnit pu : p.unitProcessData()) {
-        if (pu == null) {
-          continue;
-        }
-        String unit = units.unit(tx, pu.unitIdentifier(), pu.unitPositionNumber(), e, out);
-        event(out, e, new Unit(unit, pu.unitPositionNumber(), null), "processed", null, null, tx, text(pu.unitResult()), null, null);
+    List<ProcessedUnit> list = present(p.unitProcessData());
+    if (!list.isEmpty()) {
+      List<Unit> keys = units.perUnit(tx, named(list, ProcessedUnit::unitIdentifier, ProcessedUnit::unitPositionNumber), e, out);
+      for (int i = 0; i < list.size(); i++) {
+        ProcessedUnit pu = list.get(i);
+        Unit unit = keys.get(i);
+        event(out, e, unit, "processed", null, null, tx, text(pu.unitResult() != null ? pu.unitResult() : p.overallResult()), null, null);
         if (pu.unitProcessData() != null) {
-          processData(out, e, unit, tx, pu.unitProcessData());
+          processData(out, e, unit.key(), tx, pu.unitProcessData());
         }
       }
     } else {
@@ -362,6 +507,8 @@ public final class CfxNormalizer implements Normalizer {
       value(out, e, unit, tx, "reflow_profiling", null, null, "ConveyorSpeedSetpoint", r.conveyorSpeedSetpoint(), "cm/min");
       value(out, e, unit, tx, "reflow_profiling", null, null, "MeasuredConveyorSpeed", r.measuredConveyorSpeed(), "cm/min");
       value(out, e, unit, tx, "reflow_profiling", null, null, "ProductionUnitPWI", r.productionUnitPWI(), null);
+      text(out, e, unit, tx, "reflow_profiling", "LotID", r.lotId());
+      text(out, e, unit, tx, "reflow_profiling", "Barcode", r.barcode());
       zones(out, e, unit, tx, "reflow_profiling", r.zoneData());
     } else if (data instanceof SolderPastePrintingPCBProcessData s) {
       value(out, e, unit, tx, "printing", null, null, "OffsetX", s.offsetX(), "mm");
@@ -369,18 +516,16 @@ public final class CfxNormalizer implements Normalizer {
       value(out, e, unit, tx, "printing", null, null, "OffsetTheta", s.offsetTheta(), "deg");
       value(out, e, unit, tx, "printing", null, null, "PrePrintStretch", s.prePrintStretch(), null);
       value(out, e, unit, tx, "printing", null, null, "PostPrintStretch", s.postPrintStretch(), null);
+      text(out, e, unit, tx, "printing", "RecipeName", s.recipeName());
+      text(out, e, unit, tx, "printing", "FirstPrintDirection", s.firstPrintDirection());
       if (s.cycleTime() != null) {
         value(out, e, unit, tx, "printing", null, null, "CycleTime", s.cycleTime().duration().toNanos() / 1e9, "s");
       }
-      if (s.strokes() != null) {
-        int i = 0;
-        for (Stroke st : s.strokes()) {
-          i++;
-          if (st != null) {
-            value(out, e, unit, tx, "printing", "stroke " + i, null, "PrintPressure", st.printPressure(), null);
-            value(out, e, unit, tx, "printing", "stroke " + i, null, "PrintSpeed", st.printSpeed(), null);
-          }
-        }
+      int i = 0;
+      for (Stroke st : present(s.strokes())) {
+        i++;
+        value(out, e, unit, tx, "printing", "stroke " + i, null, "PrintPressure", st.printPressure(), null);
+        value(out, e, unit, tx, "printing", "stroke " + i, null, "PrintSpeed", st.printSpeed(), null);
       }
       if (s.separation() != null) {
         value(out, e, unit, tx, "printing", null, null, "SeparationSpeed", s.separation().separationSpeed(), null);
@@ -389,88 +534,111 @@ public final class CfxNormalizer implements Normalizer {
       }
     } else if (data instanceof GenericProcessData g) {
       generic(out, e, unit, tx, null, g.setpoints(), g.readings(), g.parameters());
-      if (g.stageData() != null) {
-        for (GenericStageData sd : g.stageData()) {
-          if (sd != null) {
-            generic(out, e, unit, tx, stageName(sd.stage()), sd.setpoints(), sd.readings(), sd.parameters());
-          }
-        }
+      for (GenericStageData sd : present(g.stageData())) {
+        generic(out, e, unit, tx, stageName(sd.stage()), sd.setpoints(), sd.readings(), sd.parameters());
       }
     } else if (data instanceof UnknownStructure u) {
-      out.processValues.add(e.eventTime(), unit, tx, station(e), "other", null, null, u.typeName().isEmpty() ? "ProcessData" : u.typeName(), null, null, null, e.uniqueId());
+      // a process the model does not type (coating, selective/wave solder, cleaning, router...):
+      // every number and text leaf becomes a value named by its path
+      String kind = shortTypeName(u.typeName());
+      int[] budget = {MAX_FLATTENED};
+      for (Map.Entry<String, JsonNode> member : u.extensions().entrySet()) {
+        flatten(out, e, unit, tx, kind, member.getKey(), member.getValue(), budget);
+      }
+      if (budget[0] == MAX_FLATTENED) {
+        out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, "ProcessData", null, u.typeName(), null, e.uniqueId());
+      }
+    }
+  }
+
+  private void flatten(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, String path, JsonNode n,
+      int[] budget) {
+    if (budget[0] <= 0 || n == null || n.isNull() || path.equals("$type")) {
+      return;
+    }
+    if (n.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (!f.getKey().equals("$type")) {
+          flatten(out, e, unit, tx, kind, path + "." + f.getKey(), f.getValue(), budget);
+        }
+      }
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        flatten(out, e, unit, tx, kind, path + "[" + i + "]", n.get(i), budget);
+      }
+    } else if (n.isNumber() && Double.isFinite(n.doubleValue())) {
+      budget[0]--;
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, path, n.doubleValue(), null, null, e.uniqueId());
+    } else if (n.isTextual() || n.isBoolean()) {
+      budget[0]--;
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, path, number(n.asText()), n.asText(), null, e.uniqueId());
     }
   }
 
   private void zones(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, @Nullable List<ReflowZoneData> zones) {
-    if (zones == null) {
-      return;
-    }
-    for (ReflowZoneData z : zones) {
-      if (z == null) {
-        continue;
-      }
+    for (ReflowZoneData z : present(zones)) {
       String zone = zoneName(z.zone());
-      if (z.setpoints() != null) {
-        for (ReflowSetPoint sp : z.setpoints()) {
-          if (sp != null) {
-            value(out, e, unit, tx, kind, zone, text(sp.subZone()), "setpoint:" + text(sp.setpointType()), sp.setpoint(), null);
-          }
-        }
+      for (ReflowSetPoint sp : present(z.setpoints())) {
+        value(out, e, unit, tx, kind, zone, text(sp.subZone()), "setpoint:" + text(sp.setpointType()), sp.setpoint(), null);
       }
-      if (z.readings() != null) {
-        for (ReflowReading r : z.readings()) {
-          if (r != null) {
-            value(out, e, unit, tx, kind, zone, text(r.subZone()), "reading:" + text(r.readingType()), r.readingValue(), null);
-          }
-        }
+      for (ReflowReading r : present(z.readings())) {
+        value(out, e, unit, tx, kind, zone, text(r.subZone()), "reading:" + text(r.readingType()), r.readingValue(), null);
       }
     }
   }
 
   private void generic(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, @Nullable String zone,
       @Nullable List<GenericValue> setpoints, @Nullable List<GenericValue> readings, @Nullable List<GenericParameter> parameters) {
-    if (setpoints != null) {
-      for (GenericValue v : setpoints) {
-        if (v != null) {
-          value(out, e, unit, tx, "generic", zone, null, "setpoint:" + v.name(), v.value() == null ? null : v.value().value(), v.value() == null ? null : v.value().valueUnits());
-        }
-      }
+    for (GenericValue v : present(setpoints)) {
+      value(out, e, unit, tx, "generic", zone, null, "setpoint:" + v.name(), v.value() == null ? null : v.value().value(),
+          v.value() == null ? null : v.value().valueUnits());
     }
-    if (readings != null) {
-      for (GenericValue v : readings) {
-        if (v != null) {
-          value(out, e, unit, tx, "generic", zone, null, "reading:" + v.name(), v.value() == null ? null : v.value().value(), v.value() == null ? null : v.value().valueUnits());
-        }
-      }
+    for (GenericValue v : present(readings)) {
+      value(out, e, unit, tx, "generic", zone, null, "reading:" + v.name(), v.value() == null ? null : v.value().value(),
+          v.value() == null ? null : v.value().valueUnits());
     }
-    if (parameters != null) {
-      for (GenericParameter p : parameters) {
-        if (p != null) {
-          out.processValues.add(e.eventTime(), unit, tx, station(e), "generic", zone, null, "parameter:" + p.name(), number(p.value()), p.value(), null, e.uniqueId());
-        }
-      }
+    for (GenericParameter p : present(parameters)) {
+      out.processValues.add(e.eventTime(), unit, tx, station(e), "generic", zone, null, "parameter:" + p.name(), number(p.value()), p.value(), null,
+          e.uniqueId());
     }
   }
 
-  private void value(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, @Nullable String zone,
+  private static void value(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, @Nullable String zone,
       @Nullable String subZone, String parameter, @Nullable Double value, @Nullable String uom) {
     if (value != null) {
       out.processValues.add(e.eventTime(), unit, tx, station(e), kind, zone, subZone, parameter, value, null, uom, e.uniqueId());
     }
   }
 
+  private static void text(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, String parameter,
+      @Nullable String value) {
+    if (value != null) {
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, parameter, null, value, null, e.uniqueId());
+    }
+  }
+
   // ---- assembly
 
+  /** MaterialsInstalled / MaterialsApplied: the component lot to serial link, per designator. */
   private void installed(StoreBatch out, StoredEnvelope e, @Nullable String tx, @Nullable List<InstalledMaterial> materials, String kind)
       throws SQLException {
-    if (materials == null) {
-      return;
-    }
-    for (InstalledMaterial im : materials) {
-      if (!(im instanceof BasicInstalledMaterial m)) {
-        continue; // AppliedMaterial carries no unit link of its own beyond its base fields
+    List<Installed> list = new ArrayList<>();
+    for (InstalledMaterial im : present(materials)) {
+      Installed i = Installed.of(im);
+      if (i != null) {
+        list.add(i);
       }
-      String unit = units.unit(tx, m.unitIdentifier(), m.unitPositionNumber(), e, out);
+    }
+    List<Unit> keys = units.perUnit(tx, named(list, Installed::unitIdentifier, Installed::position), e, out);
+    List<String> evented = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Installed m = list.get(i);
+      Unit unit = keys.get(i);
+      if (!evented.contains(unit.key())) {
+        evented.add(unit.key());
+        event(out, e, unit, "materials_" + kind, null, null, tx, null, null, null);
+      }
       MaterialPackage p = m.material();
       String packageId = p == null ? null : p.uniqueIdentifier();
       String part = p == null ? null : p.internalPartNumber();
@@ -478,15 +646,18 @@ public final class CfxNormalizer implements Normalizer {
       MaterialCarrierLocation loc = m.carrierLocation();
       String location = loc == null ? null : loc.locationIdentifier();
       String carrier = loc == null ? null : carrierId(loc.carrierInformation());
-      if (m.installedComponents() == null || m.installedComponents().isEmpty()) {
-        out.unitMaterials.add(e.eventTime(), unit, null, packageId, part, lot, m.quantityInstalled(), station(e), location, carrier, null, tx, null, kind, e.uniqueId());
+      List<InstalledComponent> components = present(m.components());
+      if (components.isEmpty()) {
+        out.unitMaterials.add(e.eventTime(), unit.key(), null, packageId, part, lot, m.quantity(), station(e), location, carrier, null, tx, null, kind,
+            e.uniqueId());
         continue;
       }
-      for (InstalledComponent c : m.installedComponents()) {
+      for (InstalledComponent c : components) {
         String designator = null;
         String installedUnit = null;
         String head = null;
         CfxTimestamp at = null;
+        Double quantity = null;
         if (c instanceof SMTInstalledComponent s) {
           designator = s.referenceDesignator();
           installedUnit = s.installedUnitIdentifier();
@@ -496,49 +667,83 @@ public final class CfxNormalizer implements Normalizer {
           designator = b.referenceDesignator();
           installedUnit = b.installedUnitIdentifier();
           at = b.installationTime();
-        } else if (c instanceof UnknownStructure u && u.extensions().get("ReferenceDesignator") != null) {
-          designator = u.extensions().get("ReferenceDesignator").asText();
+        } else if (c instanceof AppliedComponent a) {
+          designator = a.referenceDesignator();
+          installedUnit = a.installedUnitIdentifier();
+          at = a.installationTime();
+          quantity = a.quantityApplied() == null ? null : a.quantityApplied().value();
+        } else if (c instanceof UnknownStructure u) {
+          designator = string(u.extensions().get("ReferenceDesignator"));
+          installedUnit = string(u.extensions().get("InstalledUnitIdentifier"));
         }
         Instant when = time(at, e);
-        out.unitMaterials.add(when, unit, designator, packageId, part, lot, null, station(e), location, carrier, head, tx, installedUnit, kind, e.uniqueId());
-        if (installedUnit != null) {
+        out.unitMaterials.add(when, unit.key(), designator, packageId, part, lot, quantity, station(e), location, carrier, head, tx, installedUnit,
+            kind, e.uniqueId());
+        if (installedUnit != null && !installedUnit.isBlank()) {
           // CFX 2.1 InstalledComponent.InstalledUnitIdentifier: a sub-assembly at that position
-          out.unitEdges.add(unit, installedUnit, "subassembly", null, designator, station(e), tx, when, e.uniqueId());
+          out.unitEdges.add(unit.key(), installedUnit, "subassembly", null, designator, station(e), tx, when, e.uniqueId());
         }
       }
     }
   }
 
-  private void uninstalled(StoreBatch out, StoredEnvelope e, MaterialsUninstalled mu) throws SQLException {
-    if (mu.uninstalledMaterials() == null) {
-      return;
-    }
-    for (UninstalledMaterial um : mu.uninstalledMaterials()) {
-      if (um == null) {
-        continue;
+  /** the members of BasicInstalledMaterial and AppliedMaterial that the store keeps. */
+  private record Installed(@Nullable String unitIdentifier, @Nullable Integer position, @Nullable Double quantity, @Nullable MaterialPackage material,
+      @Nullable MaterialCarrierLocation carrierLocation, @Nullable List<InstalledComponent> components) {
+
+    static @Nullable Installed of(InstalledMaterial im) {
+      if (im instanceof BasicInstalledMaterial b) {
+        return new Installed(b.unitIdentifier(), b.unitPositionNumber(), b.quantityInstalled(), b.material(), b.carrierLocation(),
+            b.installedComponents());
       }
-      String unit = units.unit(mu.transactionId(), um.unitIdentifier(), um.unitPositionNumber(), e, out);
+      if (im instanceof AppliedMaterial a) {
+        Double q = a.quantityApplied() != null && a.quantityApplied().value() != null ? a.quantityApplied().value() : a.quantityInstalled();
+        return new Installed(a.unitIdentifier(), a.unitPositionNumber(), q, a.material(), a.carrierLocation(), a.installedComponents());
+      }
+      return null;
+    }
+  }
+
+  private void uninstalled(StoreBatch out, StoredEnvelope e, @Nullable String tx, @Nullable List<UninstalledMaterial> materials, String kind)
+      throws SQLException {
+    List<UninstalledMaterial> list = present(materials);
+    List<Unit> keys = units.perUnit(tx, named(list, UninstalledMaterial::unitIdentifier, UninstalledMaterial::unitPositionNumber), e, out);
+    for (int i = 0; i < list.size(); i++) {
+      UninstalledMaterial um = list.get(i);
+      Unit unit = keys.get(i);
+      event(out, e, unit, "materials_" + kind, null, null, tx, text(um.reason()), null, null);
       MaterialPackage p = um.material();
-      out.unitMaterials.add(e.eventTime(), unit, null, p == null ? null : p.uniqueIdentifier(), p == null ? null : p.internalPartNumber(),
-          p == null ? null : p.batchId(), um.quantityUninstalled(), station(e), null, null, null, mu.transactionId(), null, "uninstalled", e.uniqueId());
+      List<String> designators = new ArrayList<>();
+      for (InstalledComponent c : present(um.uninstalledComponents())) {
+        String d = c instanceof BasicInstalledComponent b ? b.referenceDesignator()
+            : c instanceof SMTInstalledComponent s ? s.referenceDesignator()
+            : c instanceof AppliedComponent a ? a.referenceDesignator()
+            : c instanceof UnknownStructure u ? string(u.extensions().get("ReferenceDesignator")) : null;
+        if (d != null) {
+          designators.add(d);
+        }
+      }
+      if (designators.isEmpty()) {
+        designators.add(null);
+      }
+      for (String d : designators) {
+        out.unitMaterials.add(e.eventTime(), unit.key(), d, p == null ? null : p.uniqueIdentifier(), p == null ? null : p.internalPartNumber(),
+            p == null ? null : p.batchId(), d == null ? um.quantityUninstalled() : null, station(e), null, null, null, tx, null, kind, e.uniqueId());
+      }
     }
   }
 
   private void personalized(StoreBatch out, StoredEnvelope e, UnitsPersonalized p) throws SQLException {
-    if (p.personalizedUnits() == null) {
-      return;
-    }
-    for (PersonalizedUnit pu : p.personalizedUnits()) {
-      if (pu == null) {
-        continue;
-      }
-      String unit = units.unit(p.transactionId(), pu.unitIdentifier(), pu.unitPositionNumber(), e, out);
-      event(out, e, new Unit(unit, pu.unitPositionNumber(), null), "personalized", null, null, p.transactionId(), null, null, null);
-      if (pu.characteristics() != null) {
-        for (Characteristic c : pu.characteristics()) {
-          if (c != null && c.name() != null) {
-            out.characteristics.add(e.eventTime(), unit, c.name(), c.value(), station(e), p.transactionId(), e.uniqueId());
-          }
+    String tx = tx(p.transactionId());
+    List<PersonalizedUnit> list = present(p.personalizedUnits());
+    List<Unit> keys = units.perUnit(tx, named(list, PersonalizedUnit::unitIdentifier, PersonalizedUnit::unitPositionNumber), e, out);
+    for (int i = 0; i < list.size(); i++) {
+      PersonalizedUnit pu = list.get(i);
+      Unit unit = keys.get(i);
+      event(out, e, unit, "personalized", null, null, tx, null, null, null);
+      for (Characteristic c : present(pu.characteristics())) {
+        if (c.name() != null) {
+          out.characteristics.add(e.eventTime(), unit.key(), c.name(), c.value(), station(e), tx, e.uniqueId());
         }
       }
     }
@@ -547,138 +752,242 @@ public final class CfxNormalizer implements Normalizer {
   // ---- inspection, test, repair
 
   private void inspected(StoreBatch out, StoredEnvelope e, UnitsInspected i) throws SQLException {
-    if (i.inspectedUnits() == null) {
-      return;
-    }
+    String tx = tx(i.transactionId());
     String method = text(i.inspectionMethod());
     String inspector = i.inspector() == null ? null : i.inspector().operatorIdentifier();
     String recipe = recipe(i.recipeName(), i.recipeRevision());
-    for (InspectedUnit iu : i.inspectedUnits()) {
-      if (iu == null) {
-        continue;
+    List<InspectedUnit> list = present(i.inspectedUnits());
+    List<Unit> keys = units.perUnit(tx, named(list, InspectedUnit::unitIdentifier, InspectedUnit::unitPositionNumber), e, out);
+    for (int k = 0; k < list.size(); k++) {
+      InspectedUnit iu = list.get(k);
+      Unit unit = keys.get(k);
+      event(out, e, unit, "inspected", null, null, tx, text(iu.overallResult()), recipe, null);
+      inspections(out, e, unit.key(), tx, method, inspector, recipe, iu.inspections());
+    }
+    InspectedPanel panel = i.inspectedPanel();
+    if (panel != null && (panel.inspections() != null || panel.overallResult() != null)) {
+      // CFX 1.6 InspectedPanel: panel-level inspections (fiducials, stretch, panel variant)
+      String panelId = panel.unitIdentifier() != null && !panel.unitIdentifier().isBlank() ? panel.unitIdentifier() : null;
+      if (panelId == null) {
+        UnitResolver.Tx t = units.tx(tx);
+        panelId = t != null && t.panelId != null ? t.panelId : tx != null ? tx + "#panel" : "unknown";
       }
-      String unit = units.unit(i.transactionId(), iu.unitIdentifier(), iu.unitPositionNumber(), e, out);
-      event(out, e, new Unit(unit, iu.unitPositionNumber(), null), "inspected", null, null, i.transactionId(), text(iu.overallResult()), recipe, null);
-      if (iu.inspections() == null) {
-        continue;
+      ObjectNode d = JSON.objectNode().put("level", "panel").put("pcbVariant", panel.pcbVariant()).put("stretch", panel.stretch());
+      event(out, e, new Unit(panelId, null, null), "inspected", null, null, tx, text(panel.overallResult()), recipe, d);
+      inspections(out, e, panelId, tx, method, inspector, recipe, panel.inspections());
+    }
+  }
+
+  private void inspections(StoreBatch out, StoredEnvelope e, String unit, @Nullable String tx, @Nullable String method, @Nullable String inspector,
+      @Nullable String recipe, @Nullable List<Inspection> inspections) {
+    for (Inspection in : present(inspections)) {
+      ObjectNode d = null;
+      if (in.verification() != null || in.error() != null || in.testProcedure() != null) {
+        d = JSON.objectNode().put("verification", text(in.verification())).put("error", in.error()).put("testProcedure", in.testProcedure());
       }
-      for (Inspection in : iu.inspections()) {
-        if (in == null) {
-          continue;
-        }
-        out.unitChecks.add(e.eventTime(), unit, "inspection", in.inspectionName(), in.uniqueIdentifier(), text(in.result()), instant(in.inspectionStartTime()),
-            instant(in.inspectionEndTime()), station(e), i.transactionId(), method, inspector, recipe, e.uniqueId(), null);
-        measurements(out, e, unit, "inspection", in.inspectionName(), i.transactionId(), in.measurements());
-        defects(out, e, unit, in.inspectionName(), i.transactionId(), in.defectsFound());
-        symptoms(out, e, unit, in.inspectionName(), i.transactionId(), in.symptoms());
-      }
+      out.unitChecks.add(e.eventTime(), unit, "inspection", in.inspectionName(), in.uniqueIdentifier(), text(in.result()),
+          instant(in.inspectionStartTime()), instant(in.inspectionEndTime()), station(e), tx, method, inspector, recipe, e.uniqueId(), d);
+      checkMeasurements(out, e, unit, "inspection", in.inspectionName(), tx, in.measurements(), in.defectsFound(), in.symptoms());
+      defects(out, e, unit, in.inspectionName(), tx, in.defectsFound());
+      symptoms(out, e, unit, in.inspectionName(), tx, in.symptoms());
     }
   }
 
   private void tested(StoreBatch out, StoredEnvelope e, UnitsTested t) throws SQLException {
-    if (t.testedUnits() == null) {
-      return;
-    }
+    String tx = tx(t.transactionId());
     String method = text(t.testMethod());
     String tester = t.tester() == null ? null : t.tester().operatorIdentifier();
     String recipe = recipe(t.recipeName(), t.recipeRevision());
-    for (TestedUnit tu : t.testedUnits()) {
-      if (tu == null) {
-        continue;
-      }
-      String unit = units.unit(t.transactionId(), tu.unitIdentifier(), tu.unitPositionNumber(), e, out);
-      event(out, e, new Unit(unit, tu.unitPositionNumber(), null), "tested", null, null, t.transactionId(), text(tu.overallResult()), recipe, null);
-      if (tu.tests() == null) {
-        continue;
-      }
-      for (Test test : tu.tests()) {
-        if (test == null) {
-          continue;
+    List<TestedUnit> list = present(t.testedUnits());
+    List<Unit> keys = units.perUnit(tx, named(list, TestedUnit::unitIdentifier, TestedUnit::unitPositionNumber), e, out);
+    for (int k = 0; k < list.size(); k++) {
+      TestedUnit tu = list.get(k);
+      String unit = keys.get(k).key();
+      event(out, e, keys.get(k), "tested", null, null, tx, text(tu.overallResult()), recipe, JSON.objectNode().put("method", method));
+      for (Test test : present(tu.tests())) {
+        ObjectNode d = null;
+        if (test.error() != null || test.testProcedure() != null) {
+          d = JSON.objectNode().put("error", test.error()).put("testProcedure", test.testProcedure());
         }
         out.unitChecks.add(e.eventTime(), unit, "test", test.testName(), test.uniqueIdentifier(), text(test.result()), instant(test.testStartTime()),
-            instant(test.testEndTime()), station(e), t.transactionId(), method, tester, recipe, e.uniqueId(),
-            test.error() == null ? null : JSON.objectNode().put("error", test.error()));
-        measurements(out, e, unit, "test", test.testName(), t.transactionId(), test.measurements());
-        defects(out, e, unit, test.testName(), t.transactionId(), test.defectsFound());
-        symptoms(out, e, unit, test.testName(), t.transactionId(), test.symptomsFound());
+            instant(test.testEndTime()), station(e), tx, method, tester, recipe, e.uniqueId(), d);
+        checkMeasurements(out, e, unit, "test", test.testName(), tx, test.measurements(), test.defectsFound(), test.symptomsFound());
+        defects(out, e, unit, test.testName(), tx, test.defectsFound());
+        symptoms(out, e, unit, test.testName(), tx, test.symptomsFound());
       }
     }
   }
 
   private void repaired(StoreBatch out, StoredEnvelope e, UnitsRepaired r) throws SQLException {
-    if (r.repairedUnits() == null) {
-      return;
-    }
+    String tx = tx(r.transactionId());
     String operator = r.repairOperator() == null ? null : r.repairOperator().operatorIdentifier();
-    for (RepairedUnit ru : r.repairedUnits()) {
-      if (ru == null) {
-        continue;
-      }
-      String unit = units.unit(r.transactionId(), ru.unitIdentifier(), ru.unitPositionNumber(), e, out);
-      event(out, e, new Unit(unit, ru.unitPositionNumber(), null), "repaired", null, null, r.transactionId(), text(ru.overallResult()), null, null);
-      if (ru.repairs() == null) {
-        continue;
-      }
-      for (Repair rep : ru.repairs()) {
-        if (rep == null) {
-          continue;
-        }
+    List<RepairedUnit> list = present(r.repairedUnits());
+    List<Unit> keys = units.perUnit(tx, named(list, RepairedUnit::unitIdentifier, RepairedUnit::unitPositionNumber), e, out);
+    for (int k = 0; k < list.size(); k++) {
+      RepairedUnit ru = list.get(k);
+      String unit = keys.get(k).key();
+      event(out, e, keys.get(k), "repaired", null, null, tx, text(ru.overallResult()), null, null);
+      for (Repair rep : present(ru.repairs())) {
         ObjectNode d = JSON.objectNode();
         if (rep.componentOfInterest() != null) {
           d.put("referenceDesignator", rep.componentOfInterest().referenceDesignator());
+          d.put("partNumber", rep.componentOfInterest().partNumber());
         }
-        if (rep.relatedDefectIdentifiers() != null) {
-          rep.relatedDefectIdentifiers().forEach(d.putArray("relatedDefects")::add);
-        }
+        var defects = d.putArray("relatedDefects");
+        present(rep.relatedDefectIdentifiers()).forEach(defects::add);
+        var symptoms = d.putArray("relatedSymptoms");
+        present(rep.relatedSymptomIdentifiers()).forEach(symptoms::add);
         d.put("comments", rep.comments());
+        d.put("error", rep.error());
         out.unitChecks.add(e.eventTime(), unit, "repair", rep.repairName(), rep.uniqueIdentifier(), text(rep.result()), instant(rep.repairStartTime()),
-            instant(rep.repairEndTime()), station(e), r.transactionId(), null, operator, null, e.uniqueId(), d);
+            instant(rep.repairEndTime()), station(e), tx, null, operator, null, e.uniqueId(), d);
+        // reclassified defects and symptoms are new verdicts on the unit
+        defects(out, e, unit, rep.repairName(), tx, rep.reclassifiedDefects());
+        symptoms(out, e, unit, rep.repairName(), tx, rep.reclassifiedSymptoms());
       }
+    }
+  }
+
+  /**
+   * the measurements of a check, and those its defects and symptoms relate to (a failed test often
+   * carries its failing value only there); each measurement UniqueIdentifier once per check.
+   */
+  private void checkMeasurements(StoreBatch out, StoredEnvelope e, String unit, String kind, @Nullable String check, @Nullable String tx,
+      @Nullable List<Measurement> measurements, @Nullable List<Defect> defects, @Nullable List<Symptom> symptoms) {
+    Set<String> seen = new HashSet<>();
+    measurements(out, e, unit, kind, check, tx, measurements, seen, null);
+    for (Defect d : present(defects)) {
+      measurements(out, e, unit, kind, check, tx, d.relatedMeasurements(), seen, d.uniqueIdentifier());
+    }
+    for (Symptom s : present(symptoms)) {
+      measurements(out, e, unit, kind, check, tx, s.relatedMeasurements(), seen, s.uniqueIdentifier());
     }
   }
 
   private void measurements(StoreBatch out, StoredEnvelope e, String unit, String kind, @Nullable String check, @Nullable String tx,
-      @Nullable List<Measurement> list) {
-    if (list == null) {
-      return;
-    }
-    for (Measurement m : list) {
-      if (m instanceof NumericMeasurement n) {
-        NumericValue v = n.measuredValue();
-        out.measurements.add(time(n.timeRecorded(), e), unit, kind, check, n.measurementName(), n.crds(), v == null ? null : v.value(), null,
-            v == null ? null : v.expectedValue(), v == null ? null : v.minimumAcceptableValue(), v == null ? null : v.maximumAcceptableValue(),
-            v == null ? null : v.valueUnits(), text(n.result()), n.sequence(), station(e), tx, e.uniqueId(), null);
-      } else if (m instanceof SolderPasteMeasurement s) {
-        ObjectNode d = JSON.objectNode().put("x", s.x()).put("y", s.y()).put("z", s.z()).put("dx", s.dx()).put("dy", s.dy())
-            .put("vol", s.vol()).put("area", s.a()).put("ar", s.ar()).put("px", s.px()).put("py", s.py()).put("rxy", s.rxy());
-        out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, s.measurementName(), s.crds(), s.vol(), null, null, null, null,
-            "%vol", text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), d);
-      } else if (m instanceof BooleanMeasurement b) {
-        out.measurements.add(time(b.timeRecorded(), e), unit, kind, check, b.measurementName(), b.crds(), b.value() == null ? null : (b.value() ? 1.0 : 0.0),
-            b.value() == null ? null : b.value().toString(), b.expectedValue() == null ? null : (b.expectedValue() ? 1.0 : 0.0), null, null, null,
-            text(b.result()), b.sequence(), station(e), tx, e.uniqueId(), null);
-      } else if (m instanceof TextMeasurement t) {
-        out.measurements.add(time(t.timeRecorded(), e), unit, kind, check, t.measurementName(), t.crds(), null, t.value(), null, null, null, null,
-            text(t.result()), t.sequence(), station(e), tx, e.uniqueId(), t.expectedValue() == null ? null : JSON.objectNode().put("expected", t.expectedValue()));
-      } else if (m instanceof UnknownStructure u) {
-        JsonNode name = u.extensions().get("MeasurementName");
-        out.measurements.add(e.eventTime(), unit, kind, check, name == null ? null : name.asText(), null, null, null, null, null, null, null, null, null,
-            station(e), tx, e.uniqueId(), JSON.objectNode().put("type", u.typeName()));
-      } else if (m != null) {
-        out.measurements.add(e.eventTime(), unit, kind, check, null, null, null, null, null, null, null, null, null, null,
-            station(e), tx, e.uniqueId(), JSON.objectNode().put("type", m.getClass().getSimpleName()));
+      @Nullable List<Measurement> list, Set<String> seen, @Nullable String relatedTo) {
+    for (Measurement m : present(list)) {
+      String id = measurementId(m);
+      if (id == null || seen.add(id)) {
+        measurement(out, e, unit, kind, check, tx, m, relatedTo);
       }
     }
   }
 
-  private void defects(StoreBatch out, StoredEnvelope e, String unit, @Nullable String check, @Nullable String tx, @Nullable List<Defect> list) {
-    if (list == null) {
-      return;
+  private void measurement(StoreBatch out, StoredEnvelope e, String unit, String kind, @Nullable String check, @Nullable String tx, Measurement m,
+      @Nullable String relatedTo) {
+    if (m instanceof NumericMeasurement n) {
+      NumericValue v = n.measuredValue();
+      out.measurements.add(time(n.timeRecorded(), e), unit, kind, check, n.measurementName(), n.crds(), v == null ? null : v.value(), null,
+          v == null ? null : v.expectedValue(), v == null ? null : v.minimumAcceptableValue(), v == null ? null : v.maximumAcceptableValue(),
+          v == null ? null : v.valueUnits(), text(n.result()), n.sequence(), station(e), tx, e.uniqueId(), related(limitUnits(v), relatedTo));
+    } else if (m instanceof SolderPasteMeasurement s) {
+      ObjectNode d = JSON.objectNode().put("x", s.x()).put("ex", s.ex()).put("y", s.y()).put("ey", s.ey()).put("z", s.z()).put("ez", s.ez())
+          .put("dx", s.dx()).put("dy", s.dy()).put("vol", s.vol()).put("eVol", s.eVol()).put("a", s.a()).put("ea", s.ea()).put("ar", s.ar())
+          .put("px", s.px()).put("py", s.py()).put("rxy", s.rxy());
+      out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), s.vol(), null, s.eVol(),
+          null, null, null, text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+    } else if (m instanceof InspectionMeasurementLean s) {
+      ObjectNode d = JSON.objectNode().put("x", s.x()).put("y", s.y()).put("z", s.z()).put("dx", s.dx()).put("dy", s.dy()).put("vol", s.vol())
+          .put("a", s.a());
+      out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), s.vol(), null, null,
+          null, null, null, text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+    } else if (m instanceof InspectionMeasurementExpected s) {
+      ObjectNode d = JSON.objectNode().put("ex", s.ex()).put("ey", s.ey()).put("ez", s.ez()).put("px", s.px()).put("py", s.py())
+          .put("ea", s.ea()).put("eVol", s.eVol()).put("ar", s.ar()).put("rxy", s.rxy());
+      out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), null, null, s.eVol(),
+          null, null, null, text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+    } else if (m instanceof OffsetMeasurement o) {
+      // PCBInspection.OffsetMeasurement: a placement offset; the value is the planar offset
+      Double offset = o.dx() == null || o.dy() == null ? null : Math.hypot(o.dx(), o.dy());
+      ObjectNode d = JSON.objectNode().put("dx", o.dx()).put("dy", o.dy()).put("dz", o.dz()).put("rxy", o.rxy()).put("rzx", o.rzx())
+          .put("rzy", o.rzy());
+      out.measurements.add(time(o.timeRecorded(), e), unit, kind, check, name(o.measurementName(), o.crds()), o.crds(), offset, null, null,
+          null, null, null, text(o.result()), o.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+    } else if (m instanceof BooleanMeasurement b) {
+      out.measurements.add(time(b.timeRecorded(), e), unit, kind, check, b.measurementName(), b.crds(), b.value() == null ? null : (b.value() ? 1.0 : 0.0),
+          b.value() == null ? null : b.value().toString(), b.expectedValue() == null ? null : (b.expectedValue() ? 1.0 : 0.0), null, null, null,
+          text(b.result()), b.sequence(), station(e), tx, e.uniqueId(), related(null, relatedTo));
+    } else if (m instanceof TextMeasurement t) {
+      out.measurements.add(time(t.timeRecorded(), e), unit, kind, check, t.measurementName(), t.crds(), null, t.value(), null, null, null, null,
+          text(t.result()), t.sequence(), station(e), tx, e.uniqueId(),
+          related(t.expectedValue() == null ? null : JSON.objectNode().put("expected", t.expectedValue()), relatedTo));
+    } else if (m instanceof UnknownStructure u) {
+      ObjectNode d = JSON.objectNode().put("type", u.typeName());
+      u.extensions().forEach((k, v) -> {
+        if (!k.equals("$type")) {
+          d.set(k, v);
+        }
+      });
+      out.measurements.add(e.eventTime(), unit, kind, check, string(u.extensions().get("MeasurementName")), string(u.extensions().get("CRDs")),
+          null, null, null, null, null, null, string(u.extensions().get("Result")), null, station(e), tx, e.uniqueId(), related(d, relatedTo));
+    } else {
+      out.measurements.add(e.eventTime(), unit, kind, check, null, null, null, null, null, null, null, null, null, null,
+          station(e), tx, e.uniqueId(), related(JSON.objectNode().put("type", m.getClass().getSimpleName()), relatedTo));
     }
-    for (Defect d : list) {
-      if (d == null) {
-        continue;
-      }
+  }
+
+  /** details, with the defect or symptom a related measurement belongs to. */
+  private static @Nullable JsonNode related(@Nullable JsonNode details, @Nullable String relatedTo) {
+    if (relatedTo == null) {
+      return details;
+    }
+    ObjectNode d = details instanceof ObjectNode o ? o : JSON.objectNode();
+    return d.put("relatedTo", relatedTo);
+  }
+
+  private static @Nullable String measurementId(Measurement m) {
+    if (m instanceof NumericMeasurement x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof SolderPasteMeasurement x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof InspectionMeasurementLean x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof InspectionMeasurementExpected x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof OffsetMeasurement x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof BooleanMeasurement x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof TextMeasurement x) {
+      return x.uniqueIdentifier();
+    }
+    if (m instanceof UnknownStructure u) {
+      return string(u.extensions().get("UniqueIdentifier"));
+    }
+    return null;
+  }
+
+  /** the units of a NumericValue's expected value and limits, when they differ from its value's. */
+  private static @Nullable JsonNode limitUnits(@Nullable NumericValue v) {
+    if (v == null) {
+      return null;
+    }
+    String u = v.valueUnits();
+    boolean same = eq(u, v.expectedValueUnits()) && eq(u, v.minimumAcceptableValueUnits()) && eq(u, v.maximumAcceptableValueUnits());
+    if (same) {
+      return null;
+    }
+    return JSON.objectNode().put("expectedUnits", v.expectedValueUnits()).put("minimumUnits", v.minimumAcceptableValueUnits())
+        .put("maximumUnits", v.maximumAcceptableValueUnits());
+  }
+
+  private static boolean eq(@Nullable String valueUnits, @Nullable String other) {
+    return other == null || other.equals(valueUnits);
+  }
+
+  private static @Nullable String name(@Nullable String measurementName, @Nullable String crds) {
+    return measurementName != null ? measurementName : crds;
+  }
+
+  private void defects(StoreBatch out, StoredEnvelope e, String unit, @Nullable String check, @Nullable String tx, @Nullable List<Defect> list) {
+    for (Defect d : present(list)) {
       ComponentDesignator c = d.componentOfInterest();
       out.defects.add(e.eventTime(), unit, d.uniqueIdentifier(), check, d.defectCode(), d.defectCategory(), d.description(),
           c == null ? null : c.referenceDesignator(), c == null ? null : c.partNumber(), d.priority(), d.confidenceLevel(), text(d.verification()),
@@ -687,17 +996,12 @@ public final class CfxNormalizer implements Normalizer {
   }
 
   private void symptoms(StoreBatch out, StoredEnvelope e, String unit, @Nullable String check, @Nullable String tx, @Nullable List<Symptom> list) {
-    if (list == null) {
-      return;
-    }
-    for (Symptom s : list) {
-      if (s == null) {
-        continue;
-      }
-      ComponentDesignator c = s.componentsOfInterest() == null || s.componentsOfInterest().isEmpty() ? null : s.componentsOfInterest().get(0);
+    for (Symptom s : present(list)) {
+      List<ComponentDesignator> cs = present(s.componentsOfInterest());
+      ComponentDesignator c = cs.isEmpty() ? null : cs.get(0);
       out.defects.add(e.eventTime(), unit, s.uniqueIdentifier(), check, s.symptomCode(), "symptom:" + (s.symptomCategory() == null ? "" : s.symptomCategory()),
-          s.description(), c == null ? null : c.referenceDesignator(), c == null ? null : c.partNumber(), s.priority(), null, text(s.status()),
-          station(e), tx, e.uniqueId());
+          s.description(), cs.size() > 1 ? designators(cs) : c == null ? null : c.referenceDesignator(), c == null ? null : c.partNumber(),
+          s.priority(), null, text(s.status()), station(e), tx, e.uniqueId());
     }
   }
 
@@ -712,7 +1016,7 @@ public final class CfxNormalizer implements Normalizer {
       out.closeMaterialSetupAtLocation(station(e), loc.locationIdentifier(), e.eventTime());
     }
     out.materialSetups.add(station(e), loc.locationIdentifier(), loc.locationName(), p.uniqueIdentifier(), p.internalPartNumber(), p.batchId(),
-        carrierId(loc.carrierInformation()), null, e.eventTime(), null, null, e.uniqueId());
+        carrierId(loc.carrierInformation()), carrier(loc.carrierInformation()), e.eventTime(), null, null, e.uniqueId());
     material(out, e, p.uniqueIdentifier(), "loaded", p.internalPartNumber(), p.batchId(), p.quantity(), null,
         JSON.objectNode().put("location", loc.locationIdentifier()));
   }
@@ -722,28 +1026,63 @@ public final class CfxNormalizer implements Normalizer {
     out.materialEvents.add(e.eventTime(), id, type, part, lot, quantity, related, station(e), e.uniqueId(), details);
   }
 
+  private static ObjectNode detail(MaterialPackageDetail p) {
+    return JSON.objectNode().put("manufacturer", p.manufacturer()).put("manufacturerPartNumber", p.manufacturerPartNumber())
+        .put("manufacturerLotCode", p.manufacturerLotCode()).put("vendor", p.vendor()).put("vendorPartNumber", p.vendorPartNumber())
+        .put("status", text(p.status()));
+  }
+
   // ---- station
 
-  private void fault(StoreBatch out, StoredEnvelope e, Fault f) {
-    String code = null;
-    String id = null;
-    String severity = null;
-    String description = null;
+  /** the members every Fault subclass shares (BasicFault, SMTPlacementFault, ...), and extras. */
+  private record FaultInfo(@Nullable String code, @Nullable String id, @Nullable String severity, @Nullable String description, ObjectNode details) {}
+
+  private FaultInfo faultInfo(Fault f) {
     ObjectNode d = JSON.objectNode();
     if (f instanceof BasicFault b) {
-      code = b.faultCode();
-      id = b.faultOccurrenceId();
-      severity = text(b.severity());
-      description = b.description();
-      d.put("cause", text(b.cause())).put("lane", b.lane()).put("transactionId", b.transactionId());
-    } else if (f instanceof UnknownStructure u) {
-      code = u.extensions().get("FaultCode") == null ? null : u.extensions().get("FaultCode").asText();
-      id = u.extensions().get("FaultOccurrenceId") == null ? null : u.extensions().get("FaultOccurrenceId").asText();
-      d.put("type", u.typeName());
-    } else {
-      d.put("type", f.getClass().getSimpleName());
+      return fault(d, b.faultCode(), b.faultOccurrenceId(), b.severity(), b.description(), b.cause(), b.lane(), b.stage(), b.transactionId(),
+          b.occurredAt());
     }
-    stationEvent(out, e, "fault_occurred", null, null, null, code, id, severity, description, d);
+    if (f instanceof SMTPlacementFault s) {
+      d.put("type", "SMTPlacementFault").put("placementFaultType", text(s.placementFaultType())).put("programStep", s.programStep());
+      if (s.designator() != null) {
+        d.put("referenceDesignator", s.designator().referenceDesignator()).put("partNumber", s.designator().partNumber());
+      }
+      MaterialPackage p = s.materialLocation() == null ? null : s.materialLocation().materialPackage();
+      if (p != null) {
+        d.put("materialPackage", p.uniqueIdentifier());
+      }
+      d.put("headAndNozzle", head(s.headAndNozzle()));
+      return fault(d, s.faultCode(), s.faultOccurrenceId(), s.severity(), s.description(), s.cause(), s.lane(), s.stage(), s.transactionId(),
+          s.occurredAt());
+    }
+    if (f instanceof SMTSolderPastePrintingFault s) {
+      d.put("type", "SMTSolderPastePrintingFault").put("printingFaultType", text(s.printingFaultType()));
+      return fault(d, s.faultCode(), s.faultOccurrenceId(), s.severity(), s.description(), s.cause(), s.lane(), s.stage(), s.transactionId(),
+          s.occurredAt());
+    }
+    if (f instanceof ReflowOvenFault r) {
+      d.put("type", "ReflowOvenFault").put("reflowOvenFaultType", text(r.reflowOvenFaultType()));
+      return fault(d, r.faultCode(), r.faultOccurrenceId(), r.severity(), r.description(), r.cause(), r.lane(), r.stage(), r.transactionId(),
+          r.occurredAt());
+    }
+    if (f instanceof UnknownStructure u) {
+      // e.g. THTInsertion.THTInsertionFault, which the model does not type
+      Map<String, JsonNode> x = u.extensions();
+      d.put("type", u.typeName()).put("cause", string(x.get("Cause"))).put("lane", string(x.get("Lane")))
+          .put("transactionId", string(x.get("TransactionID"))).put("occurredAt", string(x.get("OccurredAt")));
+      return new FaultInfo(string(x.get("FaultCode")), string(x.get("FaultOccurrenceId")), string(x.get("Severity")), string(x.get("Description")), d);
+    }
+    d.put("type", f.getClass().getSimpleName());
+    return new FaultInfo(null, null, null, null, d);
+  }
+
+  private FaultInfo fault(ObjectNode d, @Nullable String code, @Nullable String id, @Nullable EnumValue<FaultSeverity> severity,
+      @Nullable String description, @Nullable EnumValue<FaultCause> cause, @Nullable Integer lane, @Nullable Stage stage, @Nullable String tx,
+      @Nullable CfxTimestamp occurredAt) {
+    d.put("cause", text(cause)).put("lane", lane).put("stage", stageName(stage)).put("transactionId", tx(tx))
+        .put("occurredAt", occurredAt == null || occurredAt.isUnset() ? null : occurredAt.toInstant(zoneless).toString());
+    return new FaultInfo(code, id, text(severity), description, d);
   }
 
   private static void stationEvent(StoreBatch out, StoredEnvelope e, String type, @Nullable Integer code, @Nullable String name,
@@ -757,12 +1096,34 @@ public final class CfxNormalizer implements Normalizer {
 
   private static void event(StoreBatch out, StoredEnvelope e, Unit u, String type, @Nullable Integer lane, @Nullable String stage,
       @Nullable String tx, @Nullable String result, @Nullable String recipe, @Nullable JsonNode details) {
-    out.unitEvents.add(e.eventTime(), u.key(), u.panelId(), u.position(), type, station(e), lane, stage, tx, result, operatorOf(e), recipe,
+    out.unitEvents.add(e.eventTime(), u.key(), u.panelId(), u.position(), type, station(e), lane, stage, tx, result, null, recipe,
         e.envelope().messageName(), e.uniqueId(), details);
   }
 
-  private static @Nullable String operatorOf(StoredEnvelope e) {
-    return null; // operators are per station over time: see operator_session
+  private static @Nullable String tx(@Nullable String transactionId) {
+    return UnitResolver.txId(transactionId);
+  }
+
+  /** the non-null elements of a list that may be null or hold nulls. */
+  private static <T> List<T> present(@Nullable List<T> list) {
+    if (list == null || list.isEmpty()) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>(list.size());
+    for (T t : list) {
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static <T> List<Named> named(List<T> list, Function<T, @Nullable String> id, Function<T, @Nullable Integer> position) {
+    List<Named> out = new ArrayList<>(list.size());
+    for (T t : list) {
+      out.add(new Named(id.apply(t), position.apply(t)));
+    }
+    return out;
   }
 
   private static String station(StoredEnvelope e) {
@@ -781,12 +1142,26 @@ public final class CfxNormalizer implements Normalizer {
     return v == null ? null : v.text();
   }
 
+  private static @Nullable String string(@Nullable JsonNode n) {
+    return n == null || n.isNull() || n.isContainerNode() ? null : n.asText();
+  }
+
   private static @Nullable Integer code(EnumValue<?> v) {
     if (v.known().isPresent()) {
       return ((CfxEnum) v.known().get()).code();
     }
     JsonNode w = v.wire().orElse(null);
-    return w != null && w.canConvertToInt() ? w.intValue() : null;
+    if (w != null && w.canConvertToInt()) {
+      return w.intValue();
+    }
+    if (w != null && w.isTextual()) {
+      try {
+        return Integer.parseInt(w.asText().trim());
+      } catch (NumberFormatException ex) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static @Nullable String recipe(@Nullable String name, @Nullable String revision) {
@@ -808,7 +1183,10 @@ public final class CfxNormalizer implements Normalizer {
       return b.stageName() != null ? b.stageName() : b.stageSequence() == null ? null : "stage " + b.stageSequence();
     }
     if (s instanceof ReflowZone z) {
-      return z.stageName() != null ? z.stageName() : z.stageSequence() == null ? null : "zone " + z.stageSequence();
+      return zoneName(z);
+    }
+    if (s instanceof UnknownStructure u) {
+      return string(u.extensions().get("StageName"));
     }
     return null;
   }
@@ -820,46 +1198,84 @@ public final class CfxNormalizer implements Normalizer {
     return z.stageName() != null ? z.stageName() : z.stageSequence() == null ? null : "zone " + z.stageSequence();
   }
 
+  /** {@code CFX.Structures.Coating.CoatingProcessData, CFX} to {@code CoatingProcessData}. */
+  private static String shortTypeName(String typeName) {
+    String t = typeName;
+    int comma = t.indexOf(',');
+    if (comma >= 0) {
+      t = t.substring(0, comma);
+    }
+    t = t.trim();
+    int dot = t.lastIndexOf('.');
+    t = dot >= 0 ? t.substring(dot + 1) : t;
+    return t.isEmpty() ? "other" : t;
+  }
+
   private static @Nullable String carrierId(@Nullable MaterialCarrier c) {
     if (c instanceof BasicMaterialCarrier b) {
       return b.uniqueIdentifier();
     }
-    if (c instanceof io.cfxtrace.model.cfx.structures.smtplacement.SMDTapeFeeder f) {
+    if (c instanceof SMDTapeFeeder f) {
       return f.uniqueIdentifier();
     }
-    if (c instanceof io.cfxtrace.model.cfx.structures.smtplacement.SMDTubeFeeder f) {
+    if (c instanceof SMDTubeFeeder f) {
       return f.uniqueIdentifier();
     }
-    if (c instanceof io.cfxtrace.model.cfx.structures.smtplacement.SMDTrayFeeder f) {
+    if (c instanceof SMDTrayFeeder f) {
       return f.uniqueIdentifier();
     }
-    if (c instanceof io.cfxtrace.model.cfx.structures.smtplacement.SMDBulkCaseFeeder f) {
+    if (c instanceof SMDBulkCaseFeeder f) {
       return f.uniqueIdentifier();
     }
-    if (c instanceof io.cfxtrace.model.cfx.structures.smtplacement.SMDMultiTrayFeeder f) {
+    if (c instanceof SMDMultiTrayFeeder f) {
       return f.uniqueIdentifier();
     }
-    if (c instanceof UnknownStructure u && u.extensions().get("UniqueIdentifier") != null) {
-      return u.extensions().get("UniqueIdentifier").asText();
+    if (c instanceof UnknownStructure u) {
+      return string(u.extensions().get("UniqueIdentifier"));
+    }
+    return null;
+  }
+
+  /** the carrier (feeder) as a small JSON object: type, name, lane, base. */
+  private static @Nullable JsonNode carrier(@Nullable MaterialCarrier c) {
+    if (c instanceof SMDTapeFeeder f) {
+      return JSON.objectNode().put("type", "SMDTapeFeeder").put("name", f.name()).put("baseUniqueIdentifier", f.baseUniqueIdentifier())
+          .put("laneNumber", f.laneNumber()).put("tapeWidth", f.tapeWidth()).put("tapePitch", f.tapePitch());
+    }
+    if (c instanceof SMDTubeFeeder f) {
+      return JSON.objectNode().put("type", "SMDTubeFeeder").put("name", f.name()).put("baseUniqueIdentifier", f.baseUniqueIdentifier())
+          .put("laneNumber", f.laneNumber());
+    }
+    if (c instanceof SMDTrayFeeder f) {
+      return JSON.objectNode().put("type", "SMDTrayFeeder").put("name", f.name());
+    }
+    if (c instanceof SMDBulkCaseFeeder f) {
+      return JSON.objectNode().put("type", "SMDBulkCaseFeeder").put("name", f.name());
+    }
+    if (c instanceof SMDMultiTrayFeeder f) {
+      return JSON.objectNode().put("type", "SMDMultiTrayFeeder").put("name", f.name());
+    }
+    if (c instanceof BasicMaterialCarrier b) {
+      return b.name() == null ? null : JSON.objectNode().put("name", b.name());
+    }
+    if (c instanceof UnknownStructure u) {
+      return JSON.objectNode().put("type", u.typeName()).put("name", string(u.extensions().get("Name")));
     }
     return null;
   }
 
   private static @Nullable String head(@Nullable SMTHeadAndNozzle h) {
-    if (h == null) {
+    if (h == null || (h.headId() == null && h.headNozzleNumber() == null && h.nozzleType() == null)) {
       return null;
     }
-    return (h.headId() == null ? "" : "head " + h.headId()) + (h.headNozzleNumber() == null ? "" : " nozzle " + h.headNozzleNumber())
-        + (h.nozzleType() == null ? "" : " (" + h.nozzleType() + ")");
+    return ((h.headId() == null ? "" : "head " + h.headId()) + (h.headNozzleNumber() == null ? "" : " nozzle " + h.headNozzleNumber())
+        + (h.nozzleType() == null ? "" : " (" + h.nozzleType() + ")")).trim();
   }
 
   private static @Nullable String designators(@Nullable List<ComponentDesignator> list) {
-    if (list == null || list.isEmpty()) {
-      return null;
-    }
     StringBuilder b = new StringBuilder();
-    for (ComponentDesignator c : list) {
-      if (c != null && c.referenceDesignator() != null) {
+    for (ComponentDesignator c : present(list)) {
+      if (c.referenceDesignator() != null) {
         if (b.length() > 0) {
           b.append(',');
         }

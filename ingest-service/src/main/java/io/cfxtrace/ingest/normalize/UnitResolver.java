@@ -11,12 +11,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,36 +28,68 @@ import org.jspecify.annotations.Nullable;
  * <p>CFX identifies a unit in two ways: by its own serial, or by the panel (carrier) id repeated
  * for every position, the board being (panel id, position number); per-unit results inside a
  * transaction may give only the position. This resolver keys a unit by its serial when known, else
- * provisionally as {@code <panel id>#<position>}, and records an alias as soon as any message of
- * the transaction names the serial for that position (or a message lists a group identifier with
- * distinct unit identifiers, which CFX treats as panel-to-board), so that queries can join the
- * provisional key to the serial.
+ * provisionally as {@code <panel id>#<position>}, and records an alias as soon as any message
+ * names the serial for that position, so that queries can join the provisional key to the serial:
+ *
+ * <ul>
+ *   <li>a message listing a group identifier (PrimaryIdentifier) with distinct unit identifiers
+ *       links panel to boards: alias {@code <panel>#<n>} to the serial, edge panel to board;
+ *   <li>a message of a transaction naming a serial for a position that was keyed provisionally
+ *       (WorkCompleted's late identification, UnitsInitialized at a laser marker, any per-unit
+ *       result) does the same and re-keys the position for the rest of the transaction;
+ *   <li>inside a transaction the position is authoritative; an identifier repeated for several
+ *       positions of one message is a group identifier, not a unit.
+ * </ul>
+ *
+ * <p>Aliases and panel edges are written once: the resolver remembers those it wrote or found in
+ * the store (unit_alias has a primary key; a second COPY of the same pair would make the database
+ * refuse the whole batch). The all-zero GUID, which the SDK writes for an unset TransactionID, is
+ * no transaction.
  *
  * <p>Keeps the units of recent transactions in memory; older ones are read from {@code
- * transaction_unit}. Single-threaded (the writer thread).
+ * transaction_unit}. Single-threaded (the writer thread); {@link #rollback} forgets everything
+ * learnt since the last commit.
  */
 final class UnitResolver {
+
+  /** what the SDK writes for an unset Guid. */
+  static final String EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
 
   private static final int CACHE = 50_000;
 
   /** the units of one work transaction. */
   static final class Tx {
+    final String id;
     @Nullable String panelId;
-    final Map<Integer, String> byPosition = new HashMap<>();
+    /** position to unit key; sorted, so that transaction-level events come in position order. */
+    final Map<Integer, String> byPosition = new TreeMap<>();
+    /** keys of this transaction that are provisional ({@code <panel>#<n>}, {@code <tx>#<n>}). */
     final Set<String> provisional = new HashSet<>();
+
+    Tx(String id) {
+      this.id = id;
+    }
   }
 
   /** a unit named in a message: its key, and the position and panel it was named with. */
   record Unit(String key, @Nullable Integer position, @Nullable String panelId) {}
 
-  private final Map<String, Tx> cache =
-      new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Tx> eldest) {
-          return size() > CACHE;
-        }
-      };
+  /** how a per-unit result names its unit: UnitIdentifier and UnitPositionNumber. */
+  record Named(@Nullable String identifier, @Nullable Integer position) {}
+
+  private final Map<String, Tx> cache = lru(CACHE);
+  private final Set<String> knownAliases = Collections.newSetFromMap(lru(CACHE));
+  private final Set<String> knownPanelEdges = Collections.newSetFromMap(lru(CACHE));
   private @Nullable Connection connection;
+
+  private static <V> Map<String, V> lru(int max) {
+    return new LinkedHashMap<>(1024, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > max;
+      }
+    };
+  }
 
   void begin(Connection c) {
     this.connection = c;
@@ -63,20 +98,40 @@ final class UnitResolver {
   /** forget what a failed batch taught (it will be learnt again on retry). */
   void rollback() {
     cache.clear();
+    knownAliases.clear();
+    knownPanelEdges.clear();
+  }
+
+  /**
+   * a transaction id as stored: null for a missing, blank or all-zero one.
+   *
+   * @param txId the TransactionID of a message.
+   * @return the id, or null when the message is not part of a transaction.
+   */
+  static @Nullable String txId(@Nullable String txId) {
+    if (txId == null) {
+      return null;
+    }
+    String t = txId.trim();
+    return t.isEmpty() || EMPTY_GUID.equals(t) || "{00000000-0000-0000-0000-000000000000}".equals(t) ? null : t;
   }
 
   /** the (id, position) of any UnitPosition implementation, or of an unknown subclass. */
-  static Unit raw(UnitPosition u) {
+  static Named raw(UnitPosition u) {
     if (u instanceof BasicUnitPosition b) {
-      return new Unit(b.unitIdentifier(), b.positionNumber(), null);
+      return new Named(blankToNull(b.unitIdentifier()), b.positionNumber());
     }
     if (u instanceof UnitInfo i) {
-      return new Unit(i.unitIdentifier(), i.positionNumber(), null);
+      return new Named(blankToNull(i.unitIdentifier()), i.positionNumber());
     }
     if (u instanceof UnknownStructure s) {
-      return new Unit(text(s.extensions().get("UnitIdentifier")), integer(s.extensions().get("PositionNumber")), null);
+      return new Named(blankToNull(text(s.extensions().get("UnitIdentifier"))), integer(s.extensions().get("PositionNumber")));
     }
-    return new Unit(null, null, null);
+    return new Named(null, null);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static @Nullable String text(@Nullable JsonNode n) {
@@ -87,8 +142,9 @@ final class UnitResolver {
     return n == null || !n.canConvertToInt() ? null : n.intValue();
   }
 
-  /** the units of a transaction, from memory or from the store. */
-  @Nullable Tx tx(@Nullable String txId) throws SQLException {
+  /** the units of a transaction, from memory or from the store; null when there is none. */
+  @Nullable Tx tx(@Nullable String rawTxId) throws SQLException {
+    String txId = txId(rawTxId);
     if (txId == null) {
       return null;
     }
@@ -96,21 +152,25 @@ final class UnitResolver {
     if (t != null) {
       return t;
     }
-    t = new Tx();
+    t = new Tx(txId);
     if (connection != null) {
+      // provisional rows first where times tie: a serial named later for the position wins
       try (PreparedStatement ps =
-          connection.prepareStatement("select position, unit_id, panel_id from transaction_unit where transaction_id = ? order by event_time")) {
+          connection.prepareStatement(
+              "select position, unit_id, panel_id from transaction_unit where transaction_id = ?"
+                  + " order by event_time, case when unit_id = coalesce(panel_id, transaction_id) || '#' || position then 0 else 1 end")) {
         ps.setString(1, txId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            int position = rs.getInt(1);
             String key = rs.getString(2);
             String panel = rs.getString(3);
-            t.byPosition.put(rs.getInt(1), key);
+            t.byPosition.put(position, key);
             if (panel != null) {
               t.panelId = panel;
-              if (key.equals(panel + "#" + rs.getInt(1))) {
-                t.provisional.add(key);
-              }
+            }
+            if (key.equals((panel != null ? panel : txId) + "#" + position)) {
+              t.provisional.add(key);
             }
           }
         }
@@ -121,20 +181,32 @@ final class UnitResolver {
   }
 
   /**
-   * the units a message lists (WorkStarted, WorkCompleted, UnitsArrived, UnitsInitialized,
-   * IdentifiersRead...), with the group identifier it gives; records aliases and panel edges, and
-   * with {@code register} the transaction's units by position.
+   * the units a message lists with a group identifier (WorkStarted, WorkCompleted, UnitsArrived,
+   * UnitsDeparted, UnitsInitialized, IdentifiersRead, UnitsDisqualified, UnitsLoaded...); records
+   * aliases and panel edges, and with {@code register} the transaction's units by position.
+   *
+   * @param rawTxId the message's transaction, if any.
+   * @param primaryId the group identifier (PrimaryIdentifier), if any.
+   * @param listed the Units list, if any.
+   * @param register whether the list defines the transaction's units (WorkStarted, WorkCompleted,
+   *     UnitsInitialized inside a transaction).
+   * @param e the envelope.
+   * @param out the batch.
+   * @return the units, in list order; when the list is empty, the transaction's known units, else
+   *     the group identifier as one unit, else none.
+   * @throws SQLException when a lookup fails.
    */
   List<Unit> units(
-      @Nullable String txId,
+      @Nullable String rawTxId,
       @Nullable String primaryId,
       @Nullable List<UnitPosition> listed,
       boolean register,
       StoredEnvelope e,
       StoreBatch out)
       throws SQLException {
-    Tx t = tx(txId);
-    List<Unit> raw = new ArrayList<>();
+    Tx t = tx(rawTxId);
+    String primary = blankToNull(primaryId);
+    List<Named> raw = new ArrayList<>();
     if (listed != null) {
       for (UnitPosition u : listed) {
         if (u != null) {
@@ -146,89 +218,162 @@ final class UnitResolver {
     if (raw.isEmpty()) {
       if (t != null && !t.byPosition.isEmpty()) {
         t.byPosition.forEach((pos, key) -> result.add(new Unit(key, pos, t.panelId)));
-      } else if (primaryId != null) {
-        result.add(new Unit(primaryId, null, null));
+      } else if (primary != null) {
+        if (t != null && t.panelId == null) {
+          t.panelId = primary; // later per-position results of the transaction key as <primary>#<n>
+        }
+        result.add(new Unit(primary, null, null));
       }
       return result;
     }
-    boolean panelMode = isPanelMode(raw);
-    String panel = panelMode ? firstNonNull(raw.get(0).key(), primaryId) : primaryId;
-    if (t != null && panel != null && t.panelId == null) {
-      t.panelId = panel;
+    String common = commonIdentifier(raw);
+    boolean panelMode = common != null && distinctPositions(raw) > 1;
+    String panel = panelMode ? common : primary;
+    if (panel != null && !panelMode && allIdentifiersEqual(raw, panel)) {
+      panel = null; // a single unit named by its own id: no group
     }
-    for (Unit u : raw) {
+    if (t != null) {
+      if (panel == null) {
+        panel = t.panelId;
+      } else if (t.panelId == null) {
+        t.panelId = panel;
+      }
+    }
+    for (Named u : raw) {
       Integer pos = u.position();
+      String known = t != null && pos != null ? t.byPosition.get(pos) : null;
       String key;
-      if (panelMode) {
-        String known = t != null && pos != null ? t.byPosition.get(pos) : null;
-        key = known != null ? known : panel + "#" + pos;
-        if (known == null && t != null && pos != null) {
-          t.provisional.add(key);
-        }
-      } else if (u.key() != null) {
-        key = u.key();
-        if (panel != null && !panel.equals(key) && pos != null) {
-          String provisional = panel + "#" + pos;
-          alias(provisional, key, e, out);
-          out.unitEdges.add(panel, key, "panel", pos, null, e.station(), txId, e.eventTime(), e.uniqueId());
-        }
-        if (t != null && pos != null) {
-          String known = t.byPosition.get(pos);
-          if (known != null && !known.equals(key) && t.provisional.contains(known)) {
-            alias(known, key, e, out);
+      if (panelMode || u.identifier() == null) {
+        if (known != null) {
+          key = known;
+        } else if (pos == null) {
+          key = panel != null ? panel : t != null ? t.id + "#?" : "unknown";
+        } else {
+          key = (panel != null ? panel : t != null ? t.id : "unknown") + "#" + pos;
+          if (t != null) {
+            t.provisional.add(key);
           }
         }
       } else {
-        String known = t != null && pos != null ? t.byPosition.get(pos) : null;
-        key = known != null ? known : (panel != null ? panel + "#" + pos : txId + "#" + pos);
+        key = u.identifier();
+        if (panel != null && !panel.equals(key) && pos != null) {
+          alias(panel + "#" + pos, key, e, out);
+          panelEdge(panel, key, pos, t, e, out);
+        }
+        if (known != null && !known.equals(key) && t.provisional.contains(known)) {
+          alias(known, key, e, out);
+          if (t.panelId != null && !t.panelId.equals(panel) && !t.panelId.equals(key)) {
+            panelEdge(t.panelId, key, pos, t, e, out);
+          }
+        }
       }
       if (register && t != null && pos != null && !key.equals(t.byPosition.get(pos))) {
         t.byPosition.put(pos, key);
-        out.transactionUnits.add(txId, pos, key, panel, e.station(), e.eventTime(), e.uniqueId());
+        out.transactionUnits.add(t.id, pos, key, t.panelId, e.station(), e.eventTime(), e.uniqueId());
       }
-      result.add(new Unit(key, pos, panel));
+      result.add(new Unit(key, pos, panel != null && !panel.equals(key) ? panel : null));
     }
     return result;
   }
 
   /**
-   * the key of a unit named in a per-unit result of a transaction (UnitIdentifier plus
-   * UnitPositionNumber): inside a transaction the position is authoritative and the identifier
-   * may be the panel id.
+   * the keys of the units named in the per-unit results of one message (UnitIdentifier plus
+   * UnitPositionNumber: ProcessedUnit, InstalledMaterial, InspectedUnit, TestedUnit,
+   * PersonalizedUnit, RepairedUnit, Reading...). Inside a transaction the position is
+   * authoritative and the identifier may be the panel id or null; an identifier that the message
+   * repeats for several positions is a group identifier.
+   *
+   * @param rawTxId the message's transaction, if any.
+   * @param named how each result names its unit.
+   * @param e the envelope.
+   * @param out the batch.
+   * @return one unit per entry of {@code named}, in order.
+   * @throws SQLException when a lookup fails.
    */
-  String unit(@Nullable String txId, @Nullable String unitIdentifier, @Nullable Integer position, StoredEnvelope e, StoreBatch out)
+  List<Unit> perUnit(@Nullable String rawTxId, List<Named> named, StoredEnvelope e, StoreBatch out) throws SQLException {
+    Tx t = tx(rawTxId);
+    Set<String> groups = repeatedIdentifiers(named);
+    List<Unit> result = new ArrayList<>(named.size());
+    for (Named n : named) {
+      result.add(resolve(t, n.identifier() == null || n.identifier().isBlank() ? null : n.identifier(), n.position(), groups, e, out));
+    }
+    return result;
+  }
+
+  /**
+   * the key of one unit named by a per-unit result; see {@link #perUnit}.
+   *
+   * @param rawTxId the message's transaction, if any.
+   * @param unitIdentifier the UnitIdentifier, if any.
+   * @param position the UnitPositionNumber, if any.
+   * @param e the envelope.
+   * @param out the batch.
+   * @return the unit.
+   * @throws SQLException when a lookup fails.
+   */
+  Unit unit(@Nullable String rawTxId, @Nullable String unitIdentifier, @Nullable Integer position, StoredEnvelope e, StoreBatch out)
       throws SQLException {
-    Tx t = tx(txId);
-    if (t != null && position != null) {
-      String known = t.byPosition.get(position);
-      boolean namesSerial = unitIdentifier != null && !unitIdentifier.equals(t.panelId) && !unitIdentifier.equals(known);
-      if (namesSerial) {
-        if (known != null && t.provisional.contains(known)) {
-          alias(known, unitIdentifier, e, out);
-          t.byPosition.put(position, unitIdentifier);
-          out.transactionUnits.add(txId, position, unitIdentifier, t.panelId, e.station(), e.eventTime(), e.uniqueId());
-        } else if (known == null && t.panelId == null) {
-          return unitIdentifier;
+    return perUnit(rawTxId, List.of(new Named(unitIdentifier, position)), e, out).get(0);
+  }
+
+  private Unit resolve(@Nullable Tx t, @Nullable String id, @Nullable Integer pos, Set<String> groups, StoredEnvelope e, StoreBatch out) {
+    if (t == null) {
+      // no transaction: the identifier is all there is
+      if (id != null && pos != null && groups.contains(id)) {
+        return new Unit(id + "#" + pos, pos, id);
+      }
+      return new Unit(id != null ? id : "unknown", pos, null);
+    }
+    if (pos == null) {
+      if (id != null) {
+        return new Unit(id, null, null);
+      }
+      if (t.byPosition.size() == 1) {
+        Map.Entry<Integer, String> only = t.byPosition.entrySet().iterator().next();
+        return new Unit(only.getValue(), only.getKey(), t.panelId);
+      }
+      return new Unit(t.panelId != null ? t.panelId : t.id + "#?", null, null);
+    }
+    String known = t.byPosition.get(pos);
+    boolean group = id != null && (id.equals(t.panelId) || groups.contains(id));
+    if (id != null && !group && !id.equals(known)) {
+      // the result names a serial for the position
+      if (known == null || t.provisional.contains(known)) {
+        String provisional = known != null ? known : t.panelId != null ? t.panelId + "#" + pos : null;
+        if (provisional != null) {
+          alias(provisional, id, e, out);
         }
-        return known == null ? unitIdentifier : t.byPosition.get(position);
+        if (t.panelId != null) {
+          panelEdge(t.panelId, id, pos, t, e, out);
+        }
+        register(t, pos, id, e, out);
+        return new Unit(id, pos, t.panelId);
       }
-      if (known != null) {
-        return known;
-      }
-      if (unitIdentifier != null) {
-        return unitIdentifier + "#" + position;
-      }
-      return txId + "#" + position;
+      return new Unit(known, pos, t.panelId); // the position is authoritative
     }
-    if (unitIdentifier != null) {
-      return unitIdentifier;
+    if (known != null) {
+      return new Unit(known, pos, t.panelId);
     }
-    return txId == null ? "unknown" : txId + "#" + (position == null ? "?" : position);
+    String panel = id != null ? id : t.panelId;
+    if (panel != null && t.panelId == null) {
+      t.panelId = panel;
+    }
+    String key = (panel != null ? panel : t.id) + "#" + pos;
+    t.provisional.add(key);
+    register(t, pos, key, e, out);
+    return new Unit(key, pos, panel);
+  }
+
+  private static void register(Tx t, int pos, String key, StoredEnvelope e, StoreBatch out) {
+    if (!key.equals(t.byPosition.get(pos))) {
+      t.byPosition.put(pos, key);
+      out.transactionUnits.add(t.id, pos, key, t.panelId, e.station(), e.eventTime(), e.uniqueId());
+    }
   }
 
   /** every unit of a transaction (for transaction-level results), empty if none is known. */
-  List<Unit> unitsOf(@Nullable String txId) throws SQLException {
-    Tx t = tx(txId);
+  List<Unit> unitsOf(@Nullable String rawTxId) throws SQLException {
+    Tx t = tx(rawTxId);
     List<Unit> out = new ArrayList<>();
     if (t != null) {
       t.byPosition.forEach((pos, key) -> out.add(new Unit(key, pos, t.panelId)));
@@ -236,22 +381,98 @@ final class UnitResolver {
     return out;
   }
 
-  private static void alias(String alias, String unitId, StoredEnvelope e, StoreBatch out) {
-    if (!alias.equals(unitId)) {
-      out.unitAliases.add(alias, unitId, e.eventTime(), e.uniqueId());
+  private void alias(String alias, String unitId, StoredEnvelope e, StoreBatch out) {
+    if (alias.equals(unitId)) {
+      return;
     }
+    String k = alias + '\u0000' + unitId;
+    if (knownAliases.contains(k) || exists("select 1 from unit_alias where alias = ? and unit_id = ?", alias, unitId)) {
+      knownAliases.add(k);
+      return;
+    }
+    knownAliases.add(k);
+    out.unitAliases.add(alias, unitId, e.eventTime(), e.uniqueId());
   }
 
-  private static boolean isPanelMode(List<Unit> raw) {
-    String first = raw.get(0).key();
-    if (first == null) {
+  private void panelEdge(String panel, String board, @Nullable Integer pos, @Nullable Tx t, StoredEnvelope e, StoreBatch out) {
+    if (panel.equals(board)) {
+      return;
+    }
+    String k = panel + '\u0000' + board;
+    if (knownPanelEdges.contains(k) || exists("select 1 from unit_edge where parent_id = ? and child_id = ? and kind = 'panel'", panel, board)) {
+      knownPanelEdges.add(k);
+      return;
+    }
+    knownPanelEdges.add(k);
+    out.unitEdges.add(panel, board, "panel", pos, null, e.station(), t == null ? null : t.id, e.eventTime(), e.uniqueId());
+  }
+
+  private boolean exists(String sql, String a, String b) {
+    if (connection == null) {
       return false;
     }
-    // the SDK's own WorkStarted example: "CARRIER5566" for positions 1 and 2
-    return raw.size() > 1 && raw.stream().allMatch(u -> first.equals(u.key()));
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setString(1, a);
+      ps.setString(2, b);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException ex) {
+      // the batch's connection failed: let the pipeline classify and retry the batch
+      throw new LookupFailed(ex);
+    }
   }
 
-  private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
-    return a != null ? a : b;
+  /** a failed lookup inside {@link #alias}/{@link #panelEdge}, unwrapped by the normaliser. */
+  static final class LookupFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LookupFailed(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
+
+  /** the identifier every entry carries, when all carry the same one; else null. */
+  private static @Nullable String commonIdentifier(List<Named> raw) {
+    String first = raw.get(0).identifier();
+    if (first == null) {
+      return null;
+    }
+    for (Named n : raw) {
+      if (!first.equals(n.identifier())) {
+        return null;
+      }
+    }
+    return first;
+  }
+
+  private static boolean allIdentifiersEqual(List<Named> raw, String id) {
+    return raw.stream().allMatch(n -> id.equals(n.identifier()));
+  }
+
+  private static long distinctPositions(List<Named> raw) {
+    return raw.stream().map(Named::position).filter(Objects::nonNull).distinct().count();
+  }
+
+  /** identifiers a message gives for two or more distinct positions: group (panel) identifiers. */
+  private static Set<String> repeatedIdentifiers(List<Named> named) {
+    Map<String, Set<Integer>> positions = new HashMap<>();
+    for (Named n : named) {
+      if (n.identifier() != null && n.position() != null) {
+        positions.computeIfAbsent(n.identifier(), k -> new HashSet<>()).add(n.position());
+      }
+    }
+    Set<String> groups = new HashSet<>();
+    positions.forEach((id, p) -> {
+      if (p.size() > 1) {
+        groups.add(id);
+      }
+    });
+    return groups;
   }
 }

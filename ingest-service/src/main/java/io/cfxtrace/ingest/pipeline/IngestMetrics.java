@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * the ingest service's meters (Prometheus at /prometheus): envelopes received, stored,
- * duplicates, dead letters; batch sizes; commit latency; lag from envelope TimeStamp to commit.
+ * duplicates, dead letters; batch sizes; commit latency; receive-to-commit latency; lag from
+ * envelope TimeStamp to commit.
  */
 public final class IngestMetrics {
 
@@ -21,6 +22,7 @@ public final class IngestMetrics {
   final DistributionSummary batchSize;
   final Timer commitLatency;
   final Timer lag;
+  final Timer receiveToCommit;
 
   /**
    * registers the meters.
@@ -36,8 +38,15 @@ public final class IngestMetrics {
     retries = Counter.builder("cfx.ingest.batch.retries").description("batch writes retried after a database failure").register(registry);
     batchSize = DistributionSummary.builder("cfx.ingest.batch.size").description("AMQP messages per committed batch").register(registry);
     commitLatency = Timer.builder("cfx.ingest.commit.latency").description("time to write and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
+    receiveToCommit =
+        Timer.builder("cfx.ingest.receive.to.commit").description("last byte received to commit, per AMQP message").publishPercentiles(0.5, 0.99).register(registry);
     lag = Timer.builder("cfx.ingest.lag").description("envelope TimeStamp to commit").publishPercentiles(0.5, 0.99).register(registry);
     registry.gauge("cfx.ingest.queue.depth", queueDepth, s -> s.get().doubleValue());
+  }
+
+  /** the receive-to-commit timer, for benchmarks. */
+  public Timer receiveToCommit() {
+    return receiveToCommit;
   }
 
   void lag(Duration d) {

@@ -130,6 +130,11 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return unhealthy;
   }
 
+  /** the meters, for benchmarks and health. */
+  public IngestMetrics metrics() {
+    return metrics;
+  }
+
   /** messages waiting for the writer. */
   public int queued() {
     return queue.size();
@@ -274,7 +279,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
               continue;
             }
             StoredEnvelope stored = new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt());
-            raw(rows, k, stored);
+            rawRow(rows, k.origin(), k.envelope(), stored);
             fresh.add(stored);
             try {
               normalizer.normalize(stored, rows);
@@ -303,6 +308,9 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         metrics.commitLatency.record(Duration.ofNanos(System.nanoTime() - start));
         for (StoredEnvelope s : fresh) {
           metrics.lag(Duration.between(s.eventTime(), committed));
+        }
+        for (Pending p : batch) {
+          metrics.receiveToCommit.record(Duration.between(p.message().origin().receivedAt(), committed));
         }
       } catch (SQLException | RuntimeException e) {
         try {
@@ -351,15 +359,23 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return StoredEnvelope.eventTimeOf(k.envelope().envelope(), zoneless, k.origin().receivedAt());
   }
 
-  private static void raw(StoreBatch rows, Keyed k, StoredEnvelope stored) {
-    CfxEnvelope e = k.envelope().envelope();
-    MessageOrigin o = k.origin();
+  /**
+   * adds an envelope's row of the raw message log to a batch (the write path's, also used by the
+   * ingest benchmark to build the same rows).
+   *
+   * @param rows the batch.
+   * @param o where the envelope came from.
+   * @param envelope the decoded envelope and its JSON.
+   * @param stored its key and event time.
+   */
+  public static void rawRow(StoreBatch rows, MessageOrigin o, InboundMessage.Envelope envelope, StoredEnvelope stored) {
+    CfxEnvelope e = envelope.envelope();
     rows.rawMessages.add(
         o.receivedAt(),
-        k.id(),
+        stored.uniqueId(),
         e.uniqueId(),
         e.messageName(),
-        k.envelope().typed(),
+        envelope.typed(),
         e.source(),
         e.target(),
         e.requestId(),
@@ -373,8 +389,8 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         o.user(),
         o.address(),
         properties(o.properties()),
-        k.envelope().index(),
-        k.envelope().raw());
+        envelope.index(),
+        envelope.raw());
   }
 
   private static void deadLetter(StoreBatch rows, MessageOrigin o, int index, String kind, String reason, byte[] payload) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGConnection;
@@ -24,8 +25,8 @@ public final class CopyBuffer {
 
   private final String table;
   private final List<String> columns;
-  private final StringBuilder csv = new StringBuilder(4096);
-  private int rows;
+  private final List<Object[]> rows = new ArrayList<>();
+  private StringBuilder csv = new StringBuilder();
 
   /**
    * a buffer for a table.
@@ -48,14 +49,7 @@ public final class CopyBuffer {
     if (values.length != columns.size()) {
       throw new IllegalArgumentException(table + ": " + values.length + " values for " + columns.size() + " columns");
     }
-    for (int i = 0; i < values.length; i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      append(values[i]);
-    }
-    csv.append('\n');
-    rows++;
+    rows.add(values);
   }
 
   private void append(Object v) {
@@ -84,7 +78,7 @@ public final class CopyBuffer {
 
   /** how many rows are buffered. */
   public int size() {
-    return rows;
+    return rows.size();
   }
 
   /** the table name. */
@@ -101,17 +95,69 @@ public final class CopyBuffer {
    * @throws SQLException as PostgreSQL reports it.
    */
   public long copyTo(Connection connection) throws SQLException {
-    if (rows == 0) {
+    if (rows.isEmpty()) {
       return 0;
+    }
+    csv = new StringBuilder(rows.size() * 128);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        append(row[i]);
+      }
+      csv.append('\n');
     }
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     try {
       long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-      csv.setLength(0);
-      rows = 0;
+      csv = new StringBuilder();
+      rows.clear();
       return n;
     } catch (IOException e) {
       throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), "08006", e);
+    }
+  }
+
+  /**
+   * writes the rows with one INSERT statement each, as a naive writer would (the baseline of the
+   * ingest benchmark); the connection's auto-commit decides the transactions.
+   *
+   * @param connection the connection.
+   * @return rows written.
+   * @throws SQLException as PostgreSQL reports it.
+   */
+  public long insertEach(Connection connection) throws SQLException {
+    String sql =
+        "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    long n = 0;
+    try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          bind(ps, i + 1, row[i]);
+        }
+        n += ps.executeUpdate();
+      }
+    }
+    rows.clear();
+    return n;
+  }
+
+  private static void bind(java.sql.PreparedStatement ps, int i, Object v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, java.sql.Types.OTHER);
+    } else if (v instanceof Instant t) {
+      ps.setObject(i, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+    } else if (v instanceof JsonNode j) {
+      org.postgresql.util.PGobject o = new org.postgresql.util.PGobject();
+      o.setType("jsonb");
+      o.setValue(j.toString());
+      ps.setObject(i, o);
+    } else if (v instanceof byte[] b) {
+      ps.setBytes(i, b);
+    } else {
+      ps.setObject(i, v);
     }
   }
 }

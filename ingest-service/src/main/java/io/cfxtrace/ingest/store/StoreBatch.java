@@ -207,6 +207,22 @@ public final class StoreBatch {
     return rows;
   }
 
+  /**
+   * writes everything with one INSERT per row (the naive writer, for the ingest benchmark).
+   *
+   * @param connection the connection; its auto-commit decides the transactions.
+   * @return rows written.
+   * @throws SQLException as PostgreSQL reports it.
+   */
+  public long insertEachTo(Connection connection) throws SQLException {
+    long rows = 0;
+    for (CopyBuffer b : all) {
+      rows += b.insertEach(connection);
+    }
+    closes.clear();
+    return rows;
+  }
+
   /** rows buffered so far, for metrics. */
   public long bufferedRows() {
     long n = closes.size();

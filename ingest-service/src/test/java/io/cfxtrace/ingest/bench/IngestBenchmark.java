@@ -1,0 +1,243 @@
+package io.cfxtrace.ingest.bench;
+
+import io.cfxtrace.endpoint.AmqpUri;
+import io.cfxtrace.endpoint.CfxEndpoint;
+import io.cfxtrace.endpoint.EndpointIdentity;
+import io.cfxtrace.endpoint.InboundMessage;
+import io.cfxtrace.endpoint.Publisher;
+import io.cfxtrace.endpoint.PublisherConfig;
+import io.cfxtrace.endpoint.ReconnectPolicy;
+import io.cfxtrace.endpoint.spool.SpoolOptions;
+import io.cfxtrace.ingest.IngestApplication;
+import io.cfxtrace.ingest.IngestEndpoint;
+import io.cfxtrace.ingest.normalize.CfxNormalizer;
+import io.cfxtrace.ingest.normalize.StoredEnvelope;
+import io.cfxtrace.ingest.pipeline.IngestPipeline;
+import io.cfxtrace.ingest.store.CopyBuffer;
+import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.ingest.testing.TestDatabase;
+import io.cfxtrace.ingest.testing.TestMessages;
+import io.cfxtrace.model.CfxEnvelope;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micronaut.context.ApplicationContext;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * sustained end-to-end ingest (AMQP listener to committed rows) of a realistic line mix, against
+ * (a) a plain COPY of the same rows into the same tables (the limit) and (b) one INSERT per row
+ * with autocommit (the naive writer), in one run. Prints messages/s, rows/s, p50/p99
+ * receive-to-commit latency, heap and RSS.
+ *
+ * <p>Run: {@code mvn -B -ntp -pl ingest-service -am -Pbench verify -DskipTests -Dbench.args="300 20"}
+ * (panels for the end-to-end and COPY runs, panels for the naive run). The database is the test
+ * database: embedded PostgreSQL, or {@code CFX_TEST_JDBC_URL} (for example a TimescaleDB).
+ */
+@SuppressForbidden
+public final class IngestBenchmark {
+
+  private IngestBenchmark() {}
+
+  /**
+   * runs the benchmark.
+   *
+   * @param args panels for the end-to-end and COPY runs (default 300), panels for the naive run
+   *     (default 20).
+   * @throws Exception if a run fails.
+   */
+  public static void main(String[] args) throws Exception {
+    int panels = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    int naivePanels = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    Map<String, List<CfxEnvelope>> mix = LineMix.generate(panels, 42);
+    long messages = mix.values().stream().mapToLong(List::size).sum();
+    System.out.printf(Locale.ROOT, "line mix: %d panels x 4 boards, %d stations, %d messages; database: %s%n",
+        panels, LineMix.STATIONS.length, messages, TestDatabase.serverKind());
+
+    Result e2e = endToEnd(mix, messages);
+    Result copy = direct(mix, false);
+    Result naive = direct(LineMix.generate(naivePanels, 42), true);
+
+    System.out.println();
+    System.out.println("Ingest benchmark (rows/s ratios: end-to-end / baseline, same run)");
+    System.out.printf(Locale.ROOT, "%-34s %9s %9s %8s %11s %10s %8s %8s%n", "run", "messages", "rows", "seconds", "messages/s", "rows/s", "p50 ms", "p99 ms");
+    for (Result r : List.of(e2e, copy, naive)) {
+      System.out.printf(Locale.ROOT, "%-34s %9d %9d %8.2f %11.0f %10.0f %8s %8s%n", r.name, r.messages, r.rows, r.seconds, r.messages / r.seconds, r.rows / r.seconds,
+          r.p50 < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.p50), r.p99 < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.p99));
+    }
+    double vsCopy = (e2e.rows / e2e.seconds) / (copy.rows / copy.seconds);
+    double vsNaive = (e2e.rows / e2e.seconds) / (naive.rows / naive.seconds);
+    System.out.printf(Locale.ROOT, "end-to-end / COPY limit: %.2f (target >= 0.5)%n", vsCopy);
+    System.out.printf(Locale.ROOT, "end-to-end / naive INSERT: %.1f (target >= 10)%n", vsNaive);
+    System.out.printf(Locale.ROOT, "JVM (service and simulated machines in one process): heap used max %d MiB, RSS %s%n", e2e.maxHeapMb, rss());
+  }
+
+  private static final class Result {
+    String name;
+    long messages;
+    long rows;
+    double seconds;
+    double p50 = -1;
+    double p99 = -1;
+    long maxHeapMb;
+  }
+
+  private static Result endToEnd(Map<String, List<CfxEnvelope>> mix, long messages) throws Exception {
+    TestDatabase db = TestDatabase.create();
+    Map<String, Object> props = new HashMap<>(db.properties());
+    props.put("micronaut.server.port", -1);
+    props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
+    props.put("cfx.ingest.listeners.line.port", 0);
+    ApplicationContext service = IngestApplication.start(new String[0], props);
+    CfxEndpoint machines = CfxEndpoint.start(EndpointIdentity.of("Bench.Machines", null), CfxEndpoint.Options.defaults());
+    Path spools = Files.createTempDirectory("cfx-bench-spool");
+    AtomicLong maxHeap = new AtomicLong();
+    Thread sampler = new Thread(() -> {
+      while (!Thread.currentThread().isInterrupted()) {
+        maxHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        try {
+          Thread.sleep(100); // sampling interval of a measurement, not a synchronisation
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "heap-sampler");
+    sampler.setDaemon(true);
+    try {
+      int port = service.getBean(IngestEndpoint.class).listeners().get("line").port();
+      Map<String, Publisher> publishers = new HashMap<>();
+      for (String station : mix.keySet()) {
+        publishers.put(station, machines.publisher(new PublisherConfig(station, AmqpUri.parse("amqp://127.0.0.1:" + port + "/cfx"), "cfx", null, null, true,
+            spools.resolve(station), SpoolOptions.defaults().withFsync(SpoolOptions.Fsync.FSYNC_NONE), 64, Duration.ZERO, ReconnectPolicy.defaults())));
+      }
+      sampler.start();
+      long t0 = System.nanoTime();
+      List<Thread> threads = new ArrayList<>();
+      List<CompletableFuture<Void>> acks = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (Map.Entry<String, List<CfxEnvelope>> s : mix.entrySet()) {
+        Thread t = new Thread(() -> s.getValue().forEach(e -> acks.add(publishers.get(s.getKey()).publish(e).toCompletableFuture())), "machine-" + s.getKey());
+        t.start();
+        threads.add(t);
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Result r = new Result();
+      r.name = "end-to-end (AMQP listener -> commit)";
+      r.messages = messages;
+      r.rows = rows(db);
+      r.seconds = seconds;
+      IngestPipeline pipeline = service.getBean(IngestPipeline.class);
+      for (ValueAtPercentile v : pipeline.metrics().receiveToCommit().takeSnapshot().percentileValues()) {
+        if (v.percentile() == 0.5) {
+          r.p50 = v.value(TimeUnit.MILLISECONDS);
+        } else if (v.percentile() == 0.99) {
+          r.p99 = v.value(TimeUnit.MILLISECONDS);
+        }
+      }
+      r.maxHeapMb = maxHeap.get() / (1024 * 1024);
+      return r;
+    } finally {
+      sampler.interrupt();
+      machines.close();
+      service.close();
+    }
+  }
+
+  /** the same rows, built without AMQP (not timed) and written directly (timed). */
+  private static Result direct(Map<String, List<CfxEnvelope>> mix, boolean naive) throws Exception {
+    TestDatabase db = TestDatabase.migrated();
+    List<CfxEnvelope> ordered = new ArrayList<>();
+    int n = mix.values().iterator().next().size();
+    for (int i = 0; i < n; i += 5) {
+      for (List<CfxEnvelope> station : mix.values()) {
+        ordered.addAll(station.subList(i, Math.min(i + 5, station.size())));
+      }
+    }
+    CfxNormalizer normalizer = new CfxNormalizer();
+    List<StoreBatch> batches = new ArrayList<>();
+    List<CopyBuffer> keys = new ArrayList<>();
+    long messages = 0;
+    try (Connection c = db.connect()) {
+      normalizer.begin(c);
+      for (int i = 0; i < ordered.size(); i += 500) {
+        StoreBatch batch = new StoreBatch();
+        CopyBuffer key = new CopyBuffer("envelope_key", List.of("unique_id", "received_at"));
+        InboundMessage m = TestMessages.of(ordered.subList(i, Math.min(i + 500, ordered.size())).toArray(CfxEnvelope[]::new));
+        for (InboundMessage.Envelope e : m.envelopes()) {
+          StoredEnvelope s = new StoredEnvelope(StoredEnvelope.keyOf(e.envelope().uniqueId(), e.raw().toString()), e.envelope(),
+              StoredEnvelope.eventTimeOf(e.envelope(), ZoneOffset.UTC, m.origin().receivedAt()), m.origin().receivedAt());
+          key.add(s.uniqueId(), s.receivedAt());
+          IngestPipeline.rawRow(batch, m.origin(), e, s);
+          normalizer.normalize(s, batch);
+          messages++;
+        }
+        batches.add(batch);
+        keys.add(key);
+      }
+    }
+    long rows = 0;
+    long t0 = System.nanoTime();
+    try (Connection c = db.connect()) {
+      c.setAutoCommit(naive);
+      for (int i = 0; i < batches.size(); i++) {
+        if (naive) {
+          rows += keys.get(i).insertEach(c);
+          rows += batches.get(i).insertEachTo(c);
+        } else {
+          rows += keys.get(i).copyTo(c);
+          rows += batches.get(i).writeTo(c);
+          c.commit();
+        }
+      }
+    }
+    Result r = new Result();
+    r.name = naive ? "naive: one INSERT per row, autocommit" : "limit: plain COPY of the same rows";
+    r.messages = messages;
+    r.rows = rows;
+    r.seconds = (System.nanoTime() - t0) / 1e9;
+    return r;
+  }
+
+  private static long rows(TestDatabase db) throws Exception {
+    long total = 0;
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      for (String t : List.of("envelope_key", "raw_message", "dead_letter", "unit_event", "unit_alias", "unit_edge", "transaction_unit", "material_setup",
+          "material_event", "unit_material", "unit_check", "measurement", "defect", "process_value", "unit_characteristic", "operator_session", "station_event")) {
+        try (ResultSet rs = s.executeQuery("select count(*) from " + t)) {
+          rs.next();
+          total += rs.getLong(1);
+        }
+      }
+    }
+    return total;
+  }
+
+  private static String rss() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return line.substring(6).trim();
+        }
+      }
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+    return "unknown";
+  }
+}
