@@ -33,11 +33,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
    *
    * @param dataDirectory the data directory (kept).
    * @param port the port, 0 for a free one.
-   * @return the running database.
+   * @return the running database, with durable commits.
    * @throws IllegalStateException naming the directory and the cause when it cannot start (for
    *     example another process uses that data directory).
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port) {
+    return start(dataDirectory, port, true);
+  }
+
+  /**
+   * starts PostgreSQL, choosing whether a commit waits for its WAL flush.
+   *
+   * @param dataDirectory the data directory (kept).
+   * @param port the port, 0 for a free one.
+   * @param durable true for {@code synchronous_commit=on}, which the service needs: it settles
+   *     a delivery only once the commit is durable. zonky's default (off) suits throwaway test
+   *     databases.
+   * @return the running database.
+   */
+  public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
     Path dir = dataDirectory.toAbsolutePath();
     try {
       Files.createDirectories(dir);
@@ -47,6 +61,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(port)
               .setServerConfig("max_connections", "100")
+              .setServerConfig("synchronous_commit", durable ? "on" : "off")
               .start();
       EmbeddedDatabase db = new EmbeddedDatabase(pg, dir);
       db.createDatabaseIfMissing();

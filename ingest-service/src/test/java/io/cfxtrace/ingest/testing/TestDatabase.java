@@ -89,9 +89,12 @@ public final class TestDatabase {
     server = TestcontainersTimescale.start();
     if (server == null) {
       try {
-        EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory("cfx-test-pg"), 0);
+        // throwaway test databases skip the WAL flush per commit unless a benchmark asks for
+        // the durable setting the service runs with (-Dcfx.test.durable=true)
+        boolean durable = Boolean.getBoolean("cfx.test.durable");
+        EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory("cfx-test-pg"), 0, durable);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "cfx-test-pg-stop"));
-        server = new Server("embedded PostgreSQL 15 (zonky)", db.jdbcUrl(), "postgres", "");
+        server = new Server("embedded PostgreSQL 15 (zonky, synchronous_commit=" + (durable ? "on" : "off") + ")", db.jdbcUrl(), "postgres", "");
       } catch (java.io.IOException e) {
         throw new IllegalStateException(e);
       }
