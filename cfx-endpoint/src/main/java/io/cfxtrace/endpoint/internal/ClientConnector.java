@@ -167,7 +167,7 @@ final class ClientConnector {
     Duration delay = reconnect.delay(failures - 1);
     status = new ChannelStatus(ChannelStatus.State.RECONNECTING, CLOCK.instant(), failures, error.getMessage());
     if (failures == 1 || failures % 10 == 0) {
-      LOG.warn("{}: {}; reconnecting in {} ms (attempt {})", description, error.getMessage(), delay.toMillis(), failures);
+      LOG.warn("{}; reconnecting in {} ms (attempt {})", error.getMessage(), delay.toMillis(), failures); // the message names the channel
     }
     retry = io.group().schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
   }

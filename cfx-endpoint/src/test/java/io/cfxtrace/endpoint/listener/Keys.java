@@ -12,19 +12,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * TLS material made at test time with the JDK's keytool: a self-signed server certificate for
  * {@code localhost}/{@code 127.0.0.1}, a self-signed client certificate, and trust stores that
- * hold each. All stores are PKCS12 with password {@link #PASSWORD}.
+ * hold each. All stores are PKCS12 with password {@link #PASSWORD}. Public for the broker-mode TLS
+ * tests, which give the server stores to an embedded Artemis.
  *
  * @param serverKeyStore the listener's key store.
  * @param serverTrustStore trusts the client certificate (for listeners that check clients).
  * @param clientKeyStore the machine's key store with its client certificate.
  * @param clientTrustStore trusts the server certificate.
  */
-record Keys(Path serverKeyStore, Path serverTrustStore, Path clientKeyStore, Path clientTrustStore) {
+public record Keys(Path serverKeyStore, Path serverTrustStore, Path clientKeyStore, Path clientTrustStore) {
 
-  static final String PASSWORD = "changeit";
+  public static final String PASSWORD = "changeit";
 
   /** makes both chains, in parallel (keytool takes a while to start). */
-  static Keys generate(Path dir) {
+  public static Keys generate(Path dir) {
     CompletableFuture<Void> server =
         CompletableFuture.runAsync(() -> pair(dir, "server", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1", "client-trust"));
     CompletableFuture<Void> client = CompletableFuture.runAsync(() -> pair(dir, "client", "CN=SMTPlus.Model_21232.SN23123", null, "server-trust"));
