@@ -11,7 +11,10 @@ import java.util.List;
  *
  * <p>Back-pressure rule: a link grants new AMQP credit only while the budget has room. When it is
  * full, links wait (their peers run out of credit and stop sending) and are woken in arrival order
- * as stores complete. Memory is thus bounded by the budget plus one message per link in transit.
+ * as stores complete. A message is charged what it holds on the heap once decoded (its JSON text
+ * times a tree-and-records factor, see InboundReceiver#heldBytes), not its gzip size. Memory is
+ * thus bounded by the budget plus, per link, the credit it was already granted times the largest
+ * message.
  *
  * <p>Thread-safe.
  */

@@ -129,6 +129,7 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
   }
 
   private void handle(Delivery delivery, Partial partial) {
+    long held = 0;
     Instant receivedAt = CLOCK.instant();
     byte[] wire = partial.bytes.toByteArray();
     InboundMessage message;
@@ -149,9 +150,10 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
     } else {
       AmqpMessages.Received received = AmqpMessages.decode(wire, wire.length);
       message = toInbound(received, origin(received.properties(), receivedAt));
+      held = heldBytes(received.body());
     }
     unsettled++;
-    long bytes = partial.oversize ? wire.length : partial.total;
+    long bytes = partial.oversize ? wire.length : Math.max(partial.total, held);
     budget.acquire(bytes);
     CompletionStage<Void> stored;
     try {
@@ -166,6 +168,24 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
           budget.release(bytes);
           connection.execute(() -> settle(delivery, error));
         });
+  }
+
+  /** JSON trees and records take about this many heap bytes per byte of JSON text. */
+  static final int DECODED_BYTES_PER_JSON_BYTE = 6;
+
+  /**
+   * what a decoded message holds on the heap until it is stored: its JSON text times {@link
+   * #DECODED_BYTES_PER_JSON_BYTE}. For gzip the JSON length is the stream's ISIZE trailer (RFC
+   * 1952: length mod 2^32), so a 2 MB SPI result that inflates to 11 MB of JSON is charged as
+   * such, not as 2 MB, and the flow budget bounds the heap rather than the wire.
+   */
+  static long heldBytes(byte[] body) {
+    long json = body.length;
+    if (CfxCodec.isGzip(body) && body.length >= 18) {
+      int n = body.length;
+      json = (body[n - 4] & 0xFFL) | (body[n - 3] & 0xFFL) << 8 | (body[n - 2] & 0xFFL) << 16 | (body[n - 1] & 0xFFL) << 24;
+    }
+    return json * DECODED_BYTES_PER_JSON_BYTE;
   }
 
   private InboundMessage toInbound(AmqpMessages.Received received, MessageOrigin origin) {

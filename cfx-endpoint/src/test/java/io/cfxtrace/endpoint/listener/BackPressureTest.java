@@ -187,18 +187,19 @@ class BackPressureTest {
 
   @Test
   void fullFlowBudgetWithholdsCreditThatTheLinkWindowWouldGrant() throws Exception {
-    start(5, CfxEndpoint.Options.defaults().withFlowBudget(MIB));
+    // each 300 KiB JSON message is charged what it holds decoded: 6 x its JSON, ~1.8 MiB
+    start(5, CfxEndpoint.Options.defaults().withFlowBudget(4 * MIB));
     Producer p = producer(machine(Cfx.MACHINE), "cfx");
     for (int lane = 0; lane < 5; lane++) {
-      p.sendAsync(large(lane, 300 * 1024)); // 5 x 300 KiB: the window admits 1.5 MiB
+      p.sendAsync(large(lane, 300 * 1024)); // the link's window admits all 5: ~9 MiB charged
     }
     for (int i = 0; i < 5; i++) {
       under.sink.next(10);
     }
     long full = under.endpoint.bytesInFlight();
-    assertThat(full).isBetween(5 * 300 * 1024L, 5 * 310 * 1024L);
+    assertThat(full).isBetween(5 * 6 * 300 * 1024L, 5 * 6 * 310 * 1024L);
 
-    nextStore().complete(null); // 1.2 MiB still in flight: over the budget
+    nextStore().complete(null); // ~7.2 MiB still charged: over the 4 MiB budget
     TestListener.awaitCondition("the store's bytes are released", WAIT, () -> under.endpoint.bytesInFlight() < full);
 
     // one delivery of the link's window of 5 is free, yet no credit comes
@@ -209,7 +210,7 @@ class BackPressureTest {
 
   @Test
   void flowResumesOnceStoresBringTheBudgetBelowItsLimit() throws Exception {
-    start(5, CfxEndpoint.Options.defaults().withFlowBudget(MIB));
+    start(5, CfxEndpoint.Options.defaults().withFlowBudget(4 * MIB));
     Producer p = producer(machine(Cfx.MACHINE), "cfx");
     for (int lane = 0; lane < 5; lane++) {
       p.sendAsync(large(lane, 300 * 1024));
@@ -220,7 +221,7 @@ class BackPressureTest {
     under.sink.behave(m -> CompletableFuture.completedFuture(null));
 
     for (int i = 0; i < 3; i++) {
-      nextStore().complete(null); // 600 KiB left in flight
+      nextStore().complete(null); // ~3.6 MiB left charged: below the 4 MiB budget
     }
 
     p.send(large(5, 300 * 1024));
