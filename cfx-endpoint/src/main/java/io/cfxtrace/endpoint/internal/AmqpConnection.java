@@ -103,6 +103,8 @@ public final class AmqpConnection {
    * handler returns, so nothing may drain the collector from inside a handler.
    */
   private boolean dispatching;
+  private final java.util.Queue<Runnable> handedOver = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
   private @Nullable CfxEndpointException closeError;
   private @Nullable ScheduledFuture<?> tick;
 
@@ -174,11 +176,34 @@ public final class AmqpConnection {
   public void execute(Runnable work) {
     if (loop.inEventLoop() && !dispatching) {
       runAndPump(work);
-    } else {
-      // from another thread, or from inside an event handler (a store that completed at once):
-      // run after the current event, never re-entering the event loop of the collector
-      loop.execute(() -> runAndPump(work));
+      return;
     }
+    // from another thread, or from inside an event handler (a store that completed at once): run
+    // after the current event, never re-entering the collector's loop; work that piles up (a
+    // batch of stores completing together) runs in one task and is written with one flush
+    handedOver.add(work);
+    if (drainScheduled.compareAndSet(false, true)) {
+      loop.execute(this::runHandedOver);
+    }
+  }
+
+  private void runHandedOver() {
+    drainScheduled.set(false);
+    if (closed) {
+      handedOver.clear();
+      return;
+    }
+    Runnable work;
+    while ((work = handedOver.poll()) != null) {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.error("{} {}: internal error", id, description, e);
+        closeWith(AmqpErrors.internal(e.toString()));
+        return;
+      }
+    }
+    pump();
   }
 
   private void runAndPump(Runnable work) {
