@@ -225,6 +225,8 @@ class HarnessSmokeTest {
 
       assertThat(JmsMachine.envelopeField(response, "MessageName")).isEqualTo("CFX.AreYouThereResponse");
       assertThat(JmsMachine.envelopeField(response, "RequestID")).isEqualTo("REQUEST-abc");
+      // the responder records a request after it has answered it
+      assertThat(EmbeddedArtemis.awaitCondition(() -> !responder.served().isEmpty(), WAIT)).as("the responder recorded the request").isTrue();
       Received seen = responder.served().get(0);
       assertThat(seen.messageId()).isEqualTo(JmsMachine.SDK_REQUEST_MESSAGE_ID);
       assertThat(seen.replyTo()).startsWith("CfxTrace.Test-");
