@@ -13,7 +13,9 @@ create table envelope_key (
     received_at timestamptz not null
 );
 
--- Every envelope as received: the system of record.
+-- Every envelope as received: the system of record. The envelope is json, not jsonb: json keeps
+-- the text as received (member order, spelling, duplicates) and accepts every valid JSON text,
+-- while jsonb would normalise it and refuse a \u0000 escape.
 create table raw_message (
     received_at      timestamptz not null,
     unique_id        uuid        not null,
@@ -34,7 +36,7 @@ create table raw_message (
     amqp_address     text,
     amqp_properties  jsonb       not null,
     batch_index      int         not null,
-    envelope         jsonb       not null
+    envelope         json        not null
 );
 create index raw_message_unique_id on raw_message (unique_id);
 create index raw_message_source on raw_message (source, received_at);
