@@ -33,12 +33,12 @@ public record StoredEnvelope(UUID uniqueId, CfxEnvelope envelope, Instant eventT
    * name-based UUID of the envelope's JSON, so an exact resend is still recognised.
    *
    * @param uniqueIdText the envelope's UniqueID, or null.
-   * @param rawJson the envelope's JSON as received.
+   * @param rawJson the envelope's JSON as received, asked for only when there is no UniqueID.
    * @return the key.
    */
-  public static UUID keyOf(@Nullable String uniqueIdText, String rawJson) {
+  public static UUID keyOf(@Nullable String uniqueIdText, java.util.function.Supplier<String> rawJson) {
     if (uniqueIdText == null || uniqueIdText.isBlank()) {
-      return UUID.nameUUIDFromBytes(("cfx-envelope:" + rawJson).getBytes(StandardCharsets.UTF_8));
+      return UUID.nameUUIDFromBytes(("cfx-envelope:" + rawJson.get()).getBytes(StandardCharsets.UTF_8));
     }
     String t = uniqueIdText.trim();
     if (t.startsWith("{") && t.endsWith("}")) {

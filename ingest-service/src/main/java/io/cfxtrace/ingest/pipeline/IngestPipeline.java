@@ -329,7 +329,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     List<Keyed> out = new ArrayList<>();
     for (Pending p : batch) {
       for (InboundMessage.Envelope e : p.message().envelopes()) {
-        out.add(new Keyed(StoredEnvelope.keyOf(e.envelope().uniqueId(), e.raw().toString()), e, p.message().origin()));
+        out.add(new Keyed(StoredEnvelope.keyOf(e.envelope().uniqueId(), () -> e.raw().toString()), e, p.message().origin()));
       }
     }
     return out;
