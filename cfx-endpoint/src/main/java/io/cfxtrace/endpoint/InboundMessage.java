@@ -30,15 +30,18 @@ public record InboundMessage(MessageOrigin origin, List<Envelope> envelopes, Lis
    *
    * @param index position in the payload's batch (0 for a single envelope).
    * @param envelope the envelope.
-   * @param raw the envelope's JSON as received; treat as read-only.
+   * @param raw the envelope's JSON as received, parsed; treat as read-only.
    * @param typed whether the body was decoded into a typed record.
+   * @param json the envelope's JSON text as received (a batch element's written compactly), for
+   *     the raw message log.
    */
-  public record Envelope(int index, CfxEnvelope envelope, JsonNode raw, boolean typed) {
+  public record Envelope(int index, CfxEnvelope envelope, JsonNode raw, boolean typed, String json) {
 
     /** checks the parts. */
     public Envelope {
       Objects.requireNonNull(envelope, "envelope");
       Objects.requireNonNull(raw, "raw");
+      Objects.requireNonNull(json, "json");
     }
   }
 

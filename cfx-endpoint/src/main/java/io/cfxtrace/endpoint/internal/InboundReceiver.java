@@ -204,7 +204,7 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
     }
     for (DecodeOutcome o : outcomes) {
       if (o instanceof DecodeOutcome.Decoded d) {
-        envelopes.add(new InboundMessage.Envelope(d.index(), d.envelope(), d.raw(), d.typed()));
+        envelopes.add(new InboundMessage.Envelope(d.index(), d.envelope(), d.raw(), d.typed(), d.json()));
       } else {
         DecodeOutcome.Rejected r = (DecodeOutcome.Rejected) o;
         byte[] payload =

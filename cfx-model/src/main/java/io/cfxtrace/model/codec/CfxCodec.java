@@ -26,6 +26,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -119,8 +120,10 @@ public final class CfxCodec {
    */
   public List<DecodeOutcome> decode(byte[] payload) {
     JsonNode root;
+    byte[] json;
     try {
-      root = parse(payload);
+      json = text(payload);
+      root = parseText(json);
     } catch (CfxDecodeException e) {
       return List.of(new DecodeOutcome.Rejected(0, e.error(), null));
     }
@@ -142,11 +145,16 @@ public final class CfxCodec {
       }
       List<DecodeOutcome> out = new ArrayList<>(root.size());
       for (int i = 0; i < root.size(); i++) {
-        out.add(decodeTree(root.get(i), i, JsonPath.index(i)));
+        JsonNode element = root.get(i);
+        out.add(decodeTree(element, i, JsonPath.index(i), null));
       }
       return out;
     }
-    return List.of(decodeTree(root, 0, JsonPath.ROOT));
+    String text = new String(json, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark is not part of the JSON text
+    }
+    return List.of(decodeTree(root, 0, JsonPath.ROOT, text));
   }
 
   /**
@@ -177,7 +185,7 @@ public final class CfxCodec {
    * @return the outcome, with index 0.
    */
   public DecodeOutcome decodeTree(JsonNode node) {
-    return decodeTree(node, 0, JsonPath.ROOT);
+    return decodeTree(node, 0, JsonPath.ROOT, null);
   }
 
   /**
@@ -188,6 +196,11 @@ public final class CfxCodec {
    * @throws CfxDecodeException naming the problem: size, gzip, syntax, depth.
    */
   public JsonNode parse(byte[] payload) throws CfxDecodeException {
+    return parseText(text(payload));
+  }
+
+  /** the payload's JSON bytes: checked against the size limit, inflated when gzip. */
+  private byte[] text(byte[] payload) throws CfxDecodeException {
     Objects.requireNonNull(payload, "payload");
     if (payload.length == 0) {
       throw error(DecodeError.Kind.EMPTY, "$", "empty payload");
@@ -198,7 +211,10 @@ public final class CfxCodec {
           "$",
           "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
     }
-    byte[] json = isGzip(payload) ? inflate(payload) : payload;
+    return isGzip(payload) ? inflate(payload) : payload;
+  }
+
+  private JsonNode parseText(byte[] json) throws CfxDecodeException {
     JsonParser p;
     try {
       p = mapper.createParser(json);
@@ -273,11 +289,11 @@ public final class CfxCodec {
     return payload.length >= 2 && payload[0] == (byte) 0x1f && payload[1] == (byte) 0x8b;
   }
 
-  private DecodeOutcome decodeTree(JsonNode node, int index, JsonPath path) {
+  private DecodeOutcome decodeTree(JsonNode node, int index, JsonPath path, @Nullable String text) {
     try {
       CfxEnvelope envelope = envelope(node);
       return new DecodeOutcome.Decoded(
-          index, envelope, node, !(envelope.messageBody() instanceof GenericMessage));
+          index, envelope, node, !(envelope.messageBody() instanceof GenericMessage), text != null ? text : node.toString());
     } catch (BindException e) {
       return new DecodeOutcome.Rejected(index, e.toError(path), node);
     }

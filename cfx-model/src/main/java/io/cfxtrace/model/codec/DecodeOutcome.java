@@ -24,16 +24,19 @@ public sealed interface DecodeOutcome permits DecodeOutcome.Decoded, DecodeOutco
    *
    * @param index position in the batch.
    * @param envelope the envelope.
-   * @param raw the envelope's JSON as received (read-only), for raw-message logs.
+   * @param raw the envelope's JSON as received, parsed (read-only).
    * @param typed whether the body was decoded into a typed record (else a generic body).
+   * @param json the envelope's JSON text for raw-message logs: exactly the payload's text for a
+   *     single envelope; for an element of a batch, that element written compactly.
    */
-  record Decoded(int index, CfxEnvelope envelope, JsonNode raw, boolean typed)
+  record Decoded(int index, CfxEnvelope envelope, JsonNode raw, boolean typed, String json)
       implements DecodeOutcome {
 
     /** checks the parts. */
     public Decoded {
       Objects.requireNonNull(envelope, "envelope");
       Objects.requireNonNull(raw, "raw");
+      Objects.requireNonNull(json, "json");
     }
   }
 

@@ -265,7 +265,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         if (asDeadLetters) {
           for (Pending p : batch) {
             for (InboundMessage.Envelope e : p.message().envelopes()) {
-              deadLetter(rows, p.message().origin(), e.index(), null, "the database refused this envelope", e.raw().toString().getBytes(StandardCharsets.UTF_8));
+              deadLetter(rows, p.message().origin(), e.index(), null, "the database refused this envelope", e.json().getBytes(StandardCharsets.UTF_8));
               dead++;
             }
           }
@@ -286,7 +286,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
             } catch (RuntimeException e) {
               // the envelope itself is stored; what could not be derived from it is recorded
               LOG.error("normalising {} {} failed", stored.envelope().messageName(), k.id(), e);
-              deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION", "normalising failed: " + e, k.envelope().raw().toString().getBytes(StandardCharsets.UTF_8));
+              deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION", "normalising failed: " + e, k.envelope().json().getBytes(StandardCharsets.UTF_8));
               dead++;
             }
           }
@@ -329,7 +329,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     List<Keyed> out = new ArrayList<>();
     for (Pending p : batch) {
       for (InboundMessage.Envelope e : p.message().envelopes()) {
-        out.add(new Keyed(StoredEnvelope.keyOf(e.envelope().uniqueId(), () -> e.raw().toString()), e, p.message().origin()));
+        out.add(new Keyed(StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json), e, p.message().origin()));
       }
     }
     return out;
@@ -390,7 +390,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         o.address(),
         properties(o.properties()),
         envelope.index(),
-        envelope.raw());
+        envelope.json());
   }
 
   private static void deadLetter(StoreBatch rows, MessageOrigin o, int index, String kind, String reason, byte[] payload) {

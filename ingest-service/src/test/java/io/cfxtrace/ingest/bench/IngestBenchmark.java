@@ -180,7 +180,7 @@ public final class IngestBenchmark {
         CopyBuffer key = new CopyBuffer("envelope_key", List.of("unique_id", "received_at"));
         InboundMessage m = TestMessages.of(ordered.subList(i, Math.min(i + 500, ordered.size())).toArray(CfxEnvelope[]::new));
         for (InboundMessage.Envelope e : m.envelopes()) {
-          StoredEnvelope s = new StoredEnvelope(StoredEnvelope.keyOf(e.envelope().uniqueId(), () -> e.raw().toString()), e.envelope(),
+          StoredEnvelope s = new StoredEnvelope(StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json), e.envelope(),
               StoredEnvelope.eventTimeOf(e.envelope(), ZoneOffset.UTC, m.origin().receivedAt()), m.origin().receivedAt());
           key.add(s.uniqueId(), s.receivedAt());
           IngestPipeline.rawRow(batch, m.origin(), e, s);

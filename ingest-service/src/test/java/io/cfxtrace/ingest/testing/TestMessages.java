@@ -29,7 +29,7 @@ public final class TestMessages {
     int i = 0;
     for (CfxEnvelope e : envelopes) {
       DecodeOutcome.Decoded d = (DecodeOutcome.Decoded) CODEC.decode(CODEC.encode(e)).get(0);
-      out.add(new InboundMessage.Envelope(i++, d.envelope(), d.raw(), d.typed()));
+      out.add(new InboundMessage.Envelope(i++, d.envelope(), d.raw(), d.typed(), d.json()));
     }
     return new InboundMessage(origin(), out, List.of());
   }
@@ -40,7 +40,7 @@ public final class TestMessages {
     List<InboundMessage.DeadLetter> dead = new ArrayList<>();
     for (DecodeOutcome o : CODEC.decode(payload)) {
       if (o instanceof DecodeOutcome.Decoded d) {
-        envelopes.add(new InboundMessage.Envelope(d.index(), d.envelope(), d.raw(), d.typed()));
+        envelopes.add(new InboundMessage.Envelope(d.index(), d.envelope(), d.raw(), d.typed(), d.json()));
       } else {
         DecodeOutcome.Rejected r = (DecodeOutcome.Rejected) o;
         dead.add(new InboundMessage.DeadLetter(r.index(), payload, r.error().kind(), r.error().toString()));
