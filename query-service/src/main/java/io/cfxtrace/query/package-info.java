@@ -1,0 +1,22 @@
+/**
+ * the query service: a Micronaut HTTP application that reads the event store the ingest service
+ * writes and reconstructs the genealogy of units and materials.
+ *
+ * <ul>
+ *   <li>{@code GET /api/units/{id}}: the birth certificate of a unit ({@link
+ *       io.cfxtrace.query.unit.UnitController});
+ *   <li>{@code GET /api/materials/{packageId}/units} and {@code GET /api/lots/{lot}/units}: where a
+ *       reel or a lot was used, as JSON or CSV ({@link io.cfxtrace.query.material.WhereUsedController}).
+ * </ul>
+ *
+ * <p>The service only reads. Its connections come from a Hikari pool configured {@code read-only:
+ * true} (with the driver's {@code readOnlyMode=always}, so PostgreSQL refuses writes even in
+ * auto-commit), and in production it logs in with a database role that has {@code SELECT} rights
+ * on the event store's tables and nothing else: a bug here can never change the record. The store
+ * is named by the usual Micronaut settings ({@code datasources.default.url}, {@code username},
+ * {@code password}, or {@code DATASOURCES_DEFAULT_URL} and so on in the environment).
+ */
+@NullMarked
+package io.cfxtrace.query;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package io.cfxtrace.query.store;
+
+import io.cfxtrace.query.config.QueryConfiguration;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * runs read-only SQL against the event store: one pooled connection per call, parameters bound
+ * positionally, each statement cut off after {@link QueryConfiguration#statementTimeout()}.
+ *
+ * <p>A {@code String[]} parameter is bound as a PostgreSQL {@code text[]} (for {@code = any(?)}).
+ */
+@Singleton
+public class EventStoreReader {
+
+  /** maps the current row of a result set. */
+  @FunctionalInterface
+  public interface RowMapper<T> {
+    /**
+     * maps one row.
+     *
+     * @param row the result set positioned on the row.
+     * @return the value.
+     * @throws SQLException when a column cannot be read.
+     */
+    T map(Row row) throws SQLException;
+  }
+
+  private final DataSource dataSource;
+  private final int timeoutSeconds;
+
+  /**
+   * creates the reader.
+   *
+   * @param dataSource the pool (read-only connections).
+   * @param resolver unwraps the pool when another module wrapped it in a proxy.
+   * @param config the statement timeout.
+   */
+  public EventStoreReader(DataSource dataSource, BeanProvider<DataSourceResolver> resolver, QueryConfiguration config) {
+    this.dataSource = resolver.find(null).orElse(DataSourceResolver.DEFAULT).resolve(dataSource);
+    this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, config.statementTimeout().toSeconds());
+  }
+
+  /**
+   * runs a query.
+   *
+   * @param sql the statement with {@code ?} placeholders.
+   * @param mapper maps each row.
+   * @param params the parameter values, in order.
+   * @param <T> the row type.
+   * @return the rows in the order the statement gives them.
+   * @throws StoreUnavailableException when the store cannot be read.
+   */
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setQueryTimeout(timeoutSeconds);
+      for (int i = 0; i < params.length; i++) {
+        Object p = params[i];
+        if (p instanceof String[] texts) {
+          Array array = c.createArrayOf("text", texts);
+          ps.setArray(i + 1, array);
+        } else {
+          ps.setObject(i + 1, p);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        Row row = new Row(rs);
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(row));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("the event store could not be read (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
+    }
+  }
+}

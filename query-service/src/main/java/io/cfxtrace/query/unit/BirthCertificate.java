@@ -1,0 +1,145 @@
+package io.cfxtrace.query.unit;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * what the event store knows about one unit.
+ *
+ * @param unit the unit's id (its serial once one was named).
+ * @param keys every key its rows are stored under: the id and its provisional aliases.
+ * @param route the unit's events in time order.
+ * @param materials exact and inferred material links.
+ * @param process process data of the unit and of the transactions it took part in.
+ * @param checks inspections, tests and repairs, each with its measurements and defects.
+ * @param characteristics personalisation (firmware version and hash, MAC address...).
+ * @param genealogy panel, siblings and sub-assemblies.
+ */
+public record BirthCertificate(
+    String unit,
+    List<String> keys,
+    List<RouteStep> route,
+    List<MaterialLink> materials,
+    List<ProcessValue> process,
+    List<Check> checks,
+    List<Characteristic> characteristics,
+    Genealogy genealogy) {
+
+  /** one unit_event row. */
+  public record RouteStep(
+      Instant time,
+      String station,
+      String eventType,
+      @Nullable String transaction,
+      @Nullable Integer lane,
+      @Nullable String stage,
+      @Nullable String result,
+      @Nullable String recipe,
+      @Nullable String operator,
+      String key) {}
+
+  /**
+   * a material in the unit.
+   *
+   * @param link {@code exact} (the station reported it installed or applied into this unit) or
+   *     {@code inferred} (the package sat at a location of a station while the unit was processed
+   *     there, and the station reported no exact link for it).
+   * @param candidates for an inferred link, how many packages sat at that location during the
+   *     unit's window (more than one after a splice or a reel change); 1 for an exact link.
+   * @param time when it was installed (exact) or when the unit's transaction at the station began
+   *     (inferred).
+   * @param until for an inferred link, when that transaction ended.
+   * @param loadedAt for an inferred link, when the package was loaded at the location.
+   * @param unloadedAt for an inferred link, when it was unloaded (null while still loaded).
+   */
+  public record MaterialLink(
+      String link,
+      @Nullable String referenceDesignator,
+      @Nullable String partNumber,
+      @Nullable String materialPackage,
+      @Nullable String lot,
+      @Nullable String station,
+      @Nullable String location,
+      @Nullable String carrier,
+      @Nullable String headAndNozzle,
+      @Nullable String transaction,
+      @Nullable Instant time,
+      @Nullable Instant until,
+      @Nullable Instant loadedAt,
+      @Nullable Instant unloadedAt,
+      int candidates) {}
+
+  /** one process_value row. */
+  public record ProcessValue(
+      Instant time,
+      @Nullable String station,
+      @Nullable String transaction,
+      String kind,
+      @Nullable String zone,
+      @Nullable String subZone,
+      String parameter,
+      @Nullable Double value,
+      @Nullable String valueText,
+      @Nullable String unitOfMeasure) {}
+
+  /** one unit_check row with what it measured and found. */
+  public record Check(
+      Instant time,
+      String kind,
+      @Nullable String name,
+      @Nullable String checkId,
+      @Nullable String result,
+      @Nullable String station,
+      @Nullable String transaction,
+      @Nullable String method,
+      @Nullable String operator,
+      @Nullable String recipe,
+      @Nullable Instant startedAt,
+      @Nullable Instant endedAt,
+      List<Measurement> measurements,
+      List<Defect> defects) {}
+
+  /** one measurement row. */
+  public record Measurement(
+      @Nullable String name,
+      @Nullable String designators,
+      @Nullable Double value,
+      @Nullable String valueText,
+      @Nullable Double expected,
+      @Nullable Double lowerLimit,
+      @Nullable Double upperLimit,
+      @Nullable String unitOfMeasure,
+      @Nullable String result) {}
+
+  /** one defect row. */
+  public record Defect(
+      @Nullable String defectId,
+      @Nullable String code,
+      @Nullable String category,
+      @Nullable String description,
+      @Nullable String referenceDesignator,
+      @Nullable String partNumber,
+      @Nullable String verification) {}
+
+  /** one unit_characteristic row. */
+  public record Characteristic(Instant time, String name, @Nullable String value, @Nullable String station, @Nullable String transaction) {}
+
+  /**
+   * the unit's place in the genealogy.
+   *
+   * @param parents what the unit is part of (its panel, its carrier, the board it went into).
+   * @param siblings the other children of those parents.
+   * @param children what is part of the unit (sub-assemblies; for a panel, its boards).
+   */
+  public record Genealogy(List<Relative> parents, List<Relative> siblings, List<Relative> children) {}
+
+  /** a unit related through a unit_edge row. */
+  public record Relative(
+      String id,
+      String kind,
+      @Nullable Integer position,
+      @Nullable String referenceDesignator,
+      @Nullable String station,
+      @Nullable Instant time) {}
+}

@@ -1,0 +1,77 @@
+package io.cfxtrace.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cfxtrace.ingest.testing.TestDatabase;
+import io.cfxtrace.query.config.QueryConfiguration;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** the service's settings bind, default, validate and fail fast; its connections only read. */
+@Timeout(60)
+class QueryConfigurationTest {
+
+  private static final TestDatabase DB = TestDatabase.migrated();
+
+  /** a context with the settings bound, without the HTTP server. */
+  private static ApplicationContext context(Map<String, Object> settings) {
+    Map<String, Object> p = new HashMap<>(QueryServiceFixture.properties(DB));
+    p.putAll(settings);
+    return ApplicationContext.builder().properties(p).eagerInitConfiguration(true).build().start();
+  }
+
+  @Test
+  void defaultsApplyWhenNothingIsSet() {
+    try (ApplicationContext ctx = context(Map.of())) {
+      QueryConfiguration c = ctx.getBean(QueryConfiguration.class);
+
+      assertThat(c.statementTimeout()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(c.longestTransaction()).isEqualTo(Duration.ofHours(12));
+    }
+  }
+
+  @Test
+  void settingsBindByName() {
+    try (ApplicationContext ctx = context(Map.of("cfx.query.statement-timeout", "5s", "cfx.query.longest-transaction", "2h"))) {
+      QueryConfiguration c = ctx.getBean(QueryConfiguration.class);
+
+      assertThat(c.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
+      assertThat(c.longestTransaction()).isEqualTo(Duration.ofHours(2));
+    }
+  }
+
+  @Test
+  void misspeltSettingStopsTheStartNamingTheKey() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.statement-timout", "5s")).close())
+        .hasStackTraceContaining("cfx.query.statement-timout");
+  }
+
+  @Test
+  void statementTimeoutBelowOneSecondStopsTheStart() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.statement-timeout", "10ms")).close())
+        .hasStackTraceContaining("statement-timeout must be at least 1s");
+  }
+
+  @Test
+  void pooledConnectionsRefuseWrites() {
+    try (ApplicationContext ctx = context(Map.of())) {
+      DataSource pool = ctx.findBean(DataSourceResolver.class).orElse(DataSourceResolver.DEFAULT).resolve(ctx.getBean(DataSource.class));
+
+      assertThatThrownBy(() -> {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+          s.execute("insert into unit_alias (alias, unit_id, event_time, unique_id) values ('X#1', 'X', now(), gen_random_uuid())");
+        }
+      }).isInstanceOf(SQLException.class).hasMessageContaining("read-only");
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.cfxtrace.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cfxtrace.ingest.normalize.CfxNormalizer;
+import io.cfxtrace.ingest.pipeline.IngestMetrics;
+import io.cfxtrace.ingest.pipeline.IngestPipeline;
+import io.cfxtrace.ingest.testing.TestDatabase;
+import io.cfxtrace.ingest.testing.TestMessages;
+import io.cfxtrace.model.CfxEnvelope;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * a fresh migrated event store ({@link TestDatabase}) filled through the real ingest path (an
+ * {@link IngestPipeline} with the {@link CfxNormalizer}), and the query service running on a
+ * random port against it, called over HTTP.
+ */
+final class QueryServiceFixture implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TestDatabase db;
+  private final EmbeddedServer server;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private QueryServiceFixture(TestDatabase db, EmbeddedServer server) {
+    this.db = db;
+    this.server = server;
+  }
+
+  /**
+   * stores the envelopes, one message each in order, then starts the service.
+   *
+   * @param envelopes what the stations published.
+   * @return the running fixture.
+   */
+  static QueryServiceFixture storing(List<CfxEnvelope> envelopes) {
+    TestDatabase db = TestDatabase.migrated();
+    try (IngestPipeline pipeline = new IngestPipeline(db.dataSource(), new CfxNormalizer(), depth -> new IngestMetrics(new SimpleMeterRegistry(), depth),
+        ZoneOffset.UTC, 1000, 500, Duration.ofMillis(2), Duration.ofSeconds(1))) {
+      for (CfxEnvelope e : envelopes) {
+        pipeline.store(TestMessages.of(e)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("storing the line failed: " + e, e);
+    }
+    return new QueryServiceFixture(db, ApplicationContext.run(EmbeddedServer.class, properties(db)));
+  }
+
+  /** the service's settings for a test database. */
+  static Map<String, Object> properties(TestDatabase db) {
+    Map<String, Object> p = new HashMap<>(db.properties());
+    p.put("micronaut.server.port", -1);
+    // the ingest service is on the test class path only to fill the store: keep it asleep
+    p.put("cfx.ingest.enabled", false);
+    p.put("flyway.enabled", false);
+    p.put("flyway.datasources.default.enabled", false);
+    return p;
+  }
+
+  TestDatabase database() {
+    return db;
+  }
+
+  ApplicationContext context() {
+    return server.getApplicationContext();
+  }
+
+  /** an encoded path segment or query value ({@code #} and {@code +} included). */
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** GET a path of the service, with an Accept header. */
+  HttpResponse<String> get(String pathAndQuery, String accept) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).header("Accept", accept)
+        .timeout(Duration.ofSeconds(20)).GET().build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + pathAndQuery + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** GET a path as JSON. */
+  HttpResponse<String> get(String pathAndQuery) {
+    return get(pathAndQuery, "application/json");
+  }
+
+  /** the JSON body of a response. */
+  static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("not JSON: " + response.body(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
