@@ -195,11 +195,7 @@ public final class AmqpConnection {
     }
     Runnable work;
     while ((work = handedOver.poll()) != null) {
-      try {
-        work.run();
-      } catch (RuntimeException e) {
-        LOG.error("{} {}: internal error", id, description, e);
-        closeWith(AmqpErrors.internal(e.toString()));
+      if (!runSafely(work)) {
         return;
       }
     }
@@ -207,17 +203,21 @@ public final class AmqpConnection {
   }
 
   private void runAndPump(Runnable work) {
-    if (closed) {
-      return;
+    if (!closed && runSafely(work)) {
+      pump();
     }
+  }
+
+  /** runs engine work; a failure closes the connection with amqp:internal-error. */
+  private boolean runSafely(Runnable work) {
     try {
       work.run();
+      return true;
     } catch (RuntimeException e) {
       LOG.error("{} {}: internal error", id, description, e);
       closeWith(AmqpErrors.internal(e.toString()));
-      return;
+      return false;
     }
-    pump();
   }
 
   /** registers a link this side created, so that it hears of the connection's end. */

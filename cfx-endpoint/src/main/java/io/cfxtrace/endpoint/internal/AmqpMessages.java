@@ -162,6 +162,43 @@ public final class AmqpMessages {
   }
 
   /**
+   * collects a delivery's bytes as its transfers arrive, in a buffer kept as the delivery's
+   * context, and returns the whole message once the last transfer is in (the receiver is then
+   * advanced past it). Bytes beyond {@code maxBytes} are read and dropped, so a small message
+   * (a request, a response) cannot make its reader hold a large one.
+   *
+   * @param receiver the link.
+   * @param d the delivery the DELIVERY event is for.
+   * @param maxBytes the most bytes kept.
+   * @return the message, or empty while transfers are still coming (or for a disposition update).
+   */
+  static java.util.Optional<byte[]> readComplete(
+      org.apache.qpid.proton.engine.Receiver receiver, org.apache.qpid.proton.engine.Delivery d, int maxBytes) {
+    if (!d.isReadable() && !d.isPartial()) {
+      return java.util.Optional.empty();
+    }
+    ByteArrayOutputStream buf = (ByteArrayOutputStream) d.getContext();
+    if (buf == null) {
+      buf = new ByteArrayOutputStream();
+      d.setContext(buf);
+    }
+    int pending = d.pending();
+    if (pending > 0) {
+      byte[] chunk = new byte[pending];
+      int n = receiver.recv(chunk, 0, pending);
+      if (n > 0 && buf.size() + n <= maxBytes) {
+        buf.write(chunk, 0, n);
+      }
+    }
+    if (d.isPartial()) {
+      return java.util.Optional.empty();
+    }
+    receiver.advance();
+    d.setContext(null);
+    return java.util.Optional.of(buf.toByteArray());
+  }
+
+  /**
    * an outgoing CFX message.
    *
    * @param messageId message-id (the envelope UniqueID; {@code command-request} for SDK requests).

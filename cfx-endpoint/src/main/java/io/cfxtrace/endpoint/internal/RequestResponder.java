@@ -7,7 +7,6 @@ import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.CfxDecodeException;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -134,29 +133,11 @@ final class RequestResponder {
 
     @Override
     public void onDelivery(Delivery d) {
-      if (!d.isReadable() && !d.isPartial()) {
-        return;
+      java.util.Optional<byte[]> message = AmqpMessages.readComplete(receiver, d, MAX_REQUEST_BYTES);
+      if (message.isPresent()) {
+        answer(d, message.get());
+        receiver.flow(1);
       }
-      ByteArrayOutputStream buf = (ByteArrayOutputStream) d.getContext();
-      if (buf == null) {
-        buf = new ByteArrayOutputStream();
-        d.setContext(buf);
-      }
-      int pending = d.pending();
-      if (pending > 0) {
-        byte[] chunk = new byte[pending];
-        int n = receiver.recv(chunk, 0, pending);
-        if (buf.size() + n <= MAX_REQUEST_BYTES) {
-          buf.write(chunk, 0, n);
-        }
-      }
-      if (d.isPartial()) {
-        return;
-      }
-      receiver.advance();
-      d.setContext(null);
-      answer(d, buf.toByteArray());
-      receiver.flow(1);
     }
 
     private void answer(Delivery d, byte[] bytes) {

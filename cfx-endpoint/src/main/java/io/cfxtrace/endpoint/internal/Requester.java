@@ -7,7 +7,6 @@ import io.cfxtrace.endpoint.TlsConfig;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.CfxDecodeException;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * at once, one that does not answer with {@code TIMEOUT}, never a hang.
  */
 public final class Requester {
+
+  /** responses larger than this are cut (and then fail to decode, naming the problem). */
+  private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
   private final NettyIo io;
   private final CfxCodec codec = new CfxCodec();
@@ -179,26 +181,13 @@ public final class Requester {
 
     @Override
     public void onDelivery(Delivery d) {
-      if (!d.isReadable() && !d.isPartial()) {
+      java.util.Optional<byte[]> message = AmqpMessages.readComplete(receiver, d, MAX_RESPONSE_BYTES);
+      if (message.isEmpty()) {
         return;
       }
-      ByteArrayOutputStream buf = (ByteArrayOutputStream) d.getContext();
-      if (buf == null) {
-        buf = new ByteArrayOutputStream();
-        d.setContext(buf);
-      }
-      int pending = d.pending();
-      if (pending > 0) {
-        byte[] chunk = new byte[pending];
-        buf.write(chunk, 0, receiver.recv(chunk, 0, pending));
-      }
-      if (d.isPartial()) {
-        return;
-      }
-      receiver.advance();
       d.disposition(Accepted.getInstance());
       d.settle();
-      byte[] bytes = buf.toByteArray();
+      byte[] bytes = message.get();
       AmqpMessages.Received m = AmqpMessages.decode(bytes, bytes.length);
       try {
         CfxEnvelope response = codec.decodeEnvelope(m.body());
