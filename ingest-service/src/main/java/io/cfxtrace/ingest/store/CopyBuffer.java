@@ -156,6 +156,8 @@ public final class CopyBuffer {
       ps.setObject(i, o);
     } else if (v instanceof byte[] b) {
       ps.setBytes(i, b);
+    } else if (v instanceof String t) {
+      ps.setObject(i, t, java.sql.Types.OTHER); // untyped: the server casts to the column (json, text)
     } else {
       ps.setObject(i, v);
     }
