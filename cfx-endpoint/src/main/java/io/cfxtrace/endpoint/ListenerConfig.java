@@ -110,7 +110,8 @@ public record ListenerConfig(
    * @param maxMessageSize the largest message; announced on each link, and a larger one is kept
    *     only as a dead letter with its first bytes.
    * @param maxInflatedSize the largest JSON a gzip body may inflate to.
-   * @param idleTimeout the AMQP idle timeout announced to peers; zero for none.
+   * @param idleTimeout the AMQP idle timeout announced to peers, and the time a new connection has
+   *     to send its AMQP open before it is dropped; zero for none.
    * @param credit deliveries a link may have in flight (unsettled) at once.
    */
   public record Limits(
