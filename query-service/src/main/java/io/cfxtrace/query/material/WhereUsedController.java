@@ -1,6 +1,7 @@
 package io.cfxtrace.query.material;
 
 import io.cfxtrace.query.web.BadParameterException;
+import io.cfxtrace.query.web.Parameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -13,8 +14,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,9 +53,9 @@ public class WhereUsedController {
   public HttpResponse<?> materialUnits(@PathVariable String packageId, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
       @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
     boolean csv = csv(format, accept);
-    Instant start = time("from", from);
-    Instant end = time("to", to);
-    checkWindow(start, end);
+    Instant start = Parameters.time("from", from);
+    Instant end = Parameters.time("to", to);
+    Parameters.checkWindow(start, end);
     List<WhereUsed.Link> links = query.find(MaterialSelector.ofPackage(packageId, start, end));
     return answer(csv, new WhereUsed(packageId, null, null, start, end, links));
   }
@@ -76,9 +75,9 @@ public class WhereUsedController {
   public HttpResponse<?> lotUnits(@PathVariable String lot, @Nullable @QueryValue String partNumber, @Nullable @QueryValue String from,
       @Nullable @QueryValue String to, @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
     boolean csv = csv(format, accept);
-    Instant start = time("from", from);
-    Instant end = time("to", to);
-    checkWindow(start, end);
+    Instant start = Parameters.time("from", from);
+    Instant end = Parameters.time("to", to);
+    Parameters.checkWindow(start, end);
     String part = partNumber == null || partNumber.isBlank() ? null : partNumber;
     List<WhereUsed.Link> links = query.find(MaterialSelector.ofLot(lot, part, start, end));
     return answer(csv, new WhereUsed(null, lot, part, start, end, links));
@@ -102,23 +101,5 @@ public class WhereUsedController {
     }
     return accept != null && accept.toLowerCase(Locale.ROOT).contains(TEXT_CSV)
         && !accept.toLowerCase(Locale.ROOT).contains(MediaType.APPLICATION_JSON);
-  }
-
-  /** a timestamp parameter, ISO-8601 with an offset ({@code 2026-05-04T08:00:00+02:00} or {@code ...Z}). */
-  static @Nullable Instant time(String parameter, @Nullable String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value.trim()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadParameterException(parameter, value, "an ISO-8601 timestamp with offset such as 2026-05-04T08:00:00+02:00 or 2026-05-04T06:00:00Z");
-    }
-  }
-
-  private static void checkWindow(@Nullable Instant from, @Nullable Instant to) {
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw new BadParameterException("parameter 'from' (" + from + ") must be before 'to' (" + to + ")");
-    }
   }
 }

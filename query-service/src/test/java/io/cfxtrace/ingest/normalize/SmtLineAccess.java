@@ -22,6 +22,9 @@ public final class SmtLineAccess {
   public static final String ICT = SmtLine.ICT;
   public static final String REPAIR = SmtLine.REPAIR;
   public static final String FCT = SmtLine.FCT;
+  public static final String TX_PLACER = SmtLine.TX_PLACER;
+  public static final String TX_OVEN = SmtLine.TX_OVEN;
+  public static final String TX_AOI = SmtLine.TX_AOI;
   public static final String REEL_R1_A = SmtLine.REEL_R1_A;
   public static final String REEL_R1_B = SmtLine.REEL_R1_B;
   public static final String REEL_U1 = SmtLine.REEL_U1;
