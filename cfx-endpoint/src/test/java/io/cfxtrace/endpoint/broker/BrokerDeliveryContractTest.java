@@ -59,7 +59,7 @@ class BrokerDeliveryContractTest {
     SeenSink stalled = new SeenSink(SeenSink.Mode.HOLD);
     endpoint.subscribe(subscription(uri(broker), QUEUE), stalled);
     await("all five reach the stalled sink", () -> stalled.distinct() == 5, stalled::toString);
-    assertThat(broker.messageCount(QUEUE)).as("nothing was settled").isEqualTo(5);
+    broker.awaitMessageCount(QUEUE, 5, java.time.Duration.ofSeconds(20)); // nothing was settled
 
     endpoint.close(); // the consumer goes away with five deliveries unsettled
     SeenSink next = new SeenSink(SeenSink.Mode.STORE);
@@ -101,7 +101,7 @@ class BrokerDeliveryContractTest {
         () -> stalled.distinct() == credit && deliveringCount(broker, QUEUE) == credit && brokerSideCredit(broker, QUEUE) == 0,
         () -> stalled + ", delivering " + deliveringCount(broker, QUEUE) + ", broker-side credit " + brokerSideCredit(broker, QUEUE));
     assertThat(stalled.arrivals()).hasSize(credit);
-    assertThat(broker.messageCount(QUEUE)).isEqualTo(20);
+    broker.awaitMessageCount(QUEUE, 20, java.time.Duration.ofSeconds(20));
   }
 
   @Test

@@ -203,7 +203,7 @@ class BrokerSubscriptionTest {
     CfxEnvelope sentWhileAway = workStarted(9);
 
     machine.publish("cfx.fanout", JmsMachine.Kind.TOPIC, JmsMachine.Outgoing.cfxEnvelope(CODEC.encode(sentWhileAway)));
-    assertThat(broker.messageCount(subscriptionQueue)).isEqualTo(1);
+    broker.awaitMessageCount(subscriptionQueue, 1, java.time.Duration.ofSeconds(20));
     endpoint.subscribe(durable, sink); // same container-id (our handle) and link name
 
     assertThat(sink.envelopes(1, 20)).containsExactly(sentWhileAway);

@@ -161,7 +161,7 @@ class BrokerTlsTest {
       assertThat(publisher.pending()).isZero();
     }
 
-    assertThat(broker.messageCount(QUEUE)).isEqualTo(1);
+    broker.awaitMessageCount(QUEUE, 1, java.time.Duration.ofSeconds(20));
     List<StoredMessage> stored = broker.browse(QUEUE);
     assertThat(stored).singleElement().satisfies(m -> {
       assertThat(m.properties().getMessageId()).isEqualTo(sent.uniqueId());

@@ -78,7 +78,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   broker.createAnycastQueue("/queue/cfx");
  *   try (JmsMachine machine = JmsMachine.connect(broker.amqpUri(), "cfx", "secret")) { ... }
  *   broker.restart();                       // same port, persistent messages kept
- *   assertThat(broker.messageCount("/queue/cfx")).isEqualTo(3);
+ *   broker.awaitMessageCount("/queue/cfx", 3, Duration.ofSeconds(10));
  * }
  * }</pre>
  *
@@ -362,6 +362,30 @@ public final class EmbeddedArtemis
     } catch (Exception e) {
       throw new IllegalStateException(
           "cannot bind " + exchangeAddress + " to " + queueAddress, e);
+    }
+  }
+
+  /**
+   * waits until a queue holds exactly {@code expected} messages. Artemis updates its counts
+   * asynchronously, after it has settled the deliveries that changed them, so a count read right
+   * after a send or a receive can lag.
+   *
+   * @param queue the queue.
+   * @param expected the count to wait for.
+   * @param timeout how long to wait.
+   * @throws AssertionError naming the queue, the expected and the last seen count on time-out.
+   */
+  public void awaitMessageCount(String queue, long expected, Duration timeout) {
+    long[] last = {-1};
+    boolean reached =
+        awaitCondition(
+            () -> {
+              last[0] = queueExists(queue) ? messageCount(queue) : -1;
+              return last[0] == expected;
+            },
+            timeout);
+    if (!reached) {
+      throw new AssertionError("queue " + queue + " holds " + last[0] + " messages, expected " + expected + " within " + timeout.toMillis() + " ms");
     }
   }
 
