@@ -77,6 +77,7 @@ class BrokerPublishTest {
     try (Publisher publisher = endpoint.publisher(publisher(uri(broker), QUEUE, dir.resolve("spool"), gzip, Duration.ZERO))) {
       publisher.publish(envelope).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
+    broker.awaitMessageCount(QUEUE, 1, Duration.ofSeconds(20)); // Artemis counts after it settles
     List<StoredMessage> stored = broker.browse(QUEUE);
     assertThat(stored).hasSize(1);
     return stored.get(0);
@@ -179,6 +180,9 @@ class BrokerPublishTest {
     }
 
     assertThat(config.address()).isEqualTo("/exchange/cfx");
+    // the heartbeat sent when the channel opens (CFX.Heartbeat) and the event; Artemis counts
+    // after it settles, so wait for both before browsing
+    broker.awaitMessageCount("/queue/cfx", 2, Duration.ofSeconds(20));
     List<StoredMessage> routed = broker.browse("/queue/cfx");
     assertThat(routed).extracting(s -> s.properties().getMessageId()).contains(event.uniqueId());
   }

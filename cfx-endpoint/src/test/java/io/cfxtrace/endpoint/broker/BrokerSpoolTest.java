@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,7 @@ class BrokerSpoolTest {
 
     CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
     assertThat(publisher.pending()).isZero();
+    broker.awaitMessageCount(QUEUE, sent.size(), Duration.ofSeconds(20)); // Artemis counts after it settles
     assertThat(broker.browse(QUEUE)).extracting(m -> m.properties().getMessageId()).containsExactlyElementsOf(uniqueIds(sent));
   }
 
@@ -101,6 +103,7 @@ class BrokerSpoolTest {
     broker.start();
 
     await("the recovered spool is sent", () -> next.pending() == 0, next::status);
+    broker.awaitMessageCount(QUEUE, spooled.size(), Duration.ofSeconds(20)); // Artemis counts after it settles
     assertThat(broker.browse(QUEUE)).extracting(m -> m.properties().getMessageId()).containsExactlyElementsOf(spooled);
   }
 

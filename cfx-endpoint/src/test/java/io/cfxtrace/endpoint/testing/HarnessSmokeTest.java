@@ -190,6 +190,7 @@ class HarnessSmokeTest {
       machine.publishText("wire", "{\"a\":2}");
     }
 
+    broker.awaitMessageCount("wire", 2, WAIT); // Artemis counts after it settles
     List<EmbeddedArtemis.StoredMessage> stored = broker.browse("wire");
 
     assertThat(stored).hasSize(2);
