@@ -1,22 +1,18 @@
 package io.cfxtrace.endpoint.bench;
 
+import static io.cfxtrace.model.bench.BenchPayloads.spiUnitsInspected;
+
+
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.cfx.production.WorkStarted;
 import io.cfxtrace.model.cfx.production.testandinspection.UnitsInspected;
 import io.cfxtrace.model.cfx.structures.BasicUnitPosition;
-import io.cfxtrace.model.cfx.structures.InspectedUnit;
-import io.cfxtrace.model.cfx.structures.Inspection;
-import io.cfxtrace.model.cfx.structures.InspectionMethod;
-import io.cfxtrace.model.cfx.structures.Measurement;
 import io.cfxtrace.model.cfx.structures.Surface;
-import io.cfxtrace.model.cfx.structures.TestResult;
 import io.cfxtrace.model.cfx.structures.UnitPosition;
-import io.cfxtrace.model.cfx.structures.solderpasteinspection.SolderPasteMeasurement;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.DecodeOutcome;
 import io.cfxtrace.model.value.CfxTimestamp;
 import io.cfxtrace.model.value.EnumValue;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -138,9 +134,9 @@ final class BenchPayloads {
   static Payload large(CfxCodec codec, int count) {
     // gzip size grows linearly with the pads: measure a sample, then build the real one
     int samplePads = 2000;
-    int sampleGzip = CfxCodec.gzip(codec.encode(spi(samplePads))).length;
+    int sampleGzip = CfxCodec.gzip(codec.encode(spiUnitsInspected(samplePads))).length;
     int pads = (int) ((long) LARGE_TARGET_GZIP_BYTES * samplePads / sampleGzip) / 4 * 4;
-    CfxEnvelope envelope = spi(pads);
+    CfxEnvelope envelope = spiUnitsInspected(pads);
     byte[] json = codec.encode(envelope);
     check(codec, json, envelope);
     byte[] gzip = CfxCodec.gzip(json);
@@ -150,64 +146,6 @@ final class BenchPayloads {
       out.add(new WireMessage(proto.messageId() + "-" + i, proto.subject(), proto.applicationProperties(), gzip));
     }
     return new Payload("2MB", UnitsInspected.MESSAGE_NAME + " (" + pads + " pads)", json.length, out);
-  }
-
-  /** an SPI result for a 4-board panel with {@code pads} solder-paste measurements in all. */
-  private static CfxEnvelope spi(int pads) {
-    Random r = new Random(42);
-    List<InspectedUnit> units = new ArrayList<>();
-    int boards = 4;
-    for (int b = 1; b <= boards; b++) {
-      List<Measurement> measurements = new ArrayList<>();
-      for (int i = 0; i < pads / boards; i++) {
-        boolean fail = r.nextInt(200) == 0;
-        measurements.add(
-            new SolderPasteMeasurement(
-                new UUID(r.nextLong(), r.nextLong()).toString(),
-                "R" + (i / 2 + 1) + "." + (i % 2 + 1),
-                T0,
-                i,
-                EnumValue.of(fail ? TestResult.FAILED : TestResult.PASSED),
-                "R" + (i / 2 + 1),
-                round(r.nextDouble() * 200),
-                0.05,
-                round(r.nextDouble() * 150),
-                0.05,
-                round(120 + r.nextGaussian() * 8),
-                10.0,
-                round(r.nextGaussian() * 0.02),
-                round(r.nextGaussian() * 0.02),
-                round(0.021 + r.nextGaussian() * 0.002),
-                0.004,
-                null,
-                round(0.18 + r.nextGaussian() * 0.01),
-                0.03,
-                round(95 + r.nextGaussian() * 3),
-                round(95 + r.nextGaussian() * 3),
-                round(r.nextGaussian() * 0.01),
-                round(0.4 + r.nextGaussian() * 0.02)));
-      }
-      Inspection inspection =
-          new Inspection(
-              UUID.nameUUIDFromBytes(("insp" + b).getBytes(StandardCharsets.UTF_8)).toString(),
-              "SolderPaste",
-              T0,
-              T0,
-              "SPI-3D",
-              null,
-              EnumValue.of(TestResult.PASSED),
-              null,
-              null,
-              null,
-              List.of(),
-              List.of(),
-              measurements,
-              null);
-      units.add(new InspectedUnit("PANEL-000123", b, EnumValue.of(TestResult.PASSED), List.of(inspection), null, 1));
-    }
-    UnitsInspected body =
-        new UnitsInspected("2c24590d-39c5-4039-96a5-91900cecedfa", EnumValue.of(InspectionMethod.SPI), null, null, "TOP-REV3", "3", units, null);
-    return new CfxEnvelope("2.1", T0, "6f1c3c3e-2d5b-4a52-9a57-1b2f1f7a0c11", "KohYoung.Zenith.SN8841", null, null, body, Map.of());
   }
 
   /** the SDK's AMQP properties for an event envelope (cfx-sdk-notes part b). */

@@ -14,6 +14,7 @@ import io.cfxtrace.model.cfx.structures.UnitPosition;
 import io.cfxtrace.model.cfx.structures.solderpasteinspection.SolderPasteMeasurement;
 import io.cfxtrace.model.value.CfxTimestamp;
 import io.cfxtrace.model.value.EnumValue;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,17 @@ import java.util.UUID;
 
 /**
  * realistic benchmark messages, built through the model (seeded, so every run encodes the same
- * bytes): an SPI UnitsInspected with one inspection per pad, and a small WorkStarted.
+ * bytes): an SPI UnitsInspected with one inspection per pad, and a small WorkStarted. Also used
+ * by cfx-endpoint's benchmark through this module's test jar.
  */
-final class BenchPayloads {
+public final class BenchPayloads {
 
   private BenchPayloads() {}
 
   private static final CfxTimestamp T0 = CfxTimestamp.parse("2026-03-14T09:26:53.5897932+01:00");
 
   /** an SPI result for a 4-board panel with {@code pads} solder-paste measurements in all. */
-  static CfxEnvelope spiUnitsInspected(int pads) {
+  public static CfxEnvelope spiUnitsInspected(int pads) {
     Random r = new Random(42);
     List<InspectedUnit> units = new ArrayList<>();
     int boards = 4;
@@ -67,7 +69,7 @@ final class BenchPayloads {
       }
       Inspection inspection =
           new Inspection(
-              UUID.nameUUIDFromBytes(("insp" + b).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString(),
+              UUID.nameUUIDFromBytes(("insp" + b).getBytes(StandardCharsets.UTF_8)).toString(),
               "SolderPaste",
               T0,
               T0,
