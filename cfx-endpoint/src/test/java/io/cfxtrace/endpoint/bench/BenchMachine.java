@@ -1,6 +1,7 @@
 package io.cfxtrace.endpoint.bench;
 
 import io.cfxtrace.endpoint.bench.BenchPayloads.WireMessage;
+import io.cfxtrace.endpoint.testing.OverridableMessageIdPolicy;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -15,11 +16,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.qpid.jms.JmsConnectionFactory;
-import org.apache.qpid.jms.JmsDestination;
-import org.apache.qpid.jms.JmsSession;
 import org.apache.qpid.jms.message.JmsMessage;
-import org.apache.qpid.jms.message.JmsMessageIDBuilder;
-import org.apache.qpid.jms.policy.JmsMessageIDPolicy;
 import org.apache.qpid.jms.provider.amqp.message.AmqpJmsMessageFacade;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
@@ -67,23 +64,7 @@ final class BenchMachine implements AutoCloseable {
             uri + "?jms.prefetchPolicy.all=" + prefetch + "&jms.sendTimeout=60000&jms.requestTimeout=60000&jms.connectTimeout=10000&jms.closeTimeout=10000");
     factory.setValidatePropertyNames(false); // CFX property names contain '-'
     factory.setClientID(handle);
-    ThreadLocal<String> ids = nextMessageId;
-    factory.setMessageIDPolicy(
-        new JmsMessageIDPolicy() {
-          @Override
-          public JmsMessageIDPolicy copy() {
-            return this;
-          }
-
-          @Override
-          public JmsMessageIDBuilder getMessageIDBuilder(JmsSession session, JmsDestination destination) {
-            JmsMessageIDBuilder fallback = JmsMessageIDBuilder.BUILTIN.DEFAULT.createBuilder();
-            return (producerId, sequence) -> {
-              String id = ids.get();
-              return id != null ? id : fallback.createMessageID(producerId, sequence);
-            };
-          }
-        });
+    factory.setMessageIDPolicy(new OverridableMessageIdPolicy(nextMessageId));
     Connection c = factory.createConnection();
     try {
       c.start();

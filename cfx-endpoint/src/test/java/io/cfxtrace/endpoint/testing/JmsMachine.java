@@ -37,8 +37,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.apache.qpid.jms.JmsDestination;
-import org.apache.qpid.jms.JmsSession;
-import org.apache.qpid.jms.message.JmsMessageIDBuilder;
 import org.apache.qpid.jms.policy.JmsMessageIDPolicy;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
@@ -577,29 +575,6 @@ public final class JmsMachine implements AutoCloseable {
       String path = u.getRawPath() == null ? "" : u.getRawPath();
       String base = scheme + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "") + path;
       return new ParsedUri(base, user, password, query);
-    }
-  }
-
-  /** Returns the id set for the current send verbatim; otherwise Qpid JMS' default id. */
-  private static final class OverridableMessageIdPolicy implements JmsMessageIDPolicy {
-    private final ThreadLocal<String> next;
-
-    OverridableMessageIdPolicy(ThreadLocal<String> next) {
-      this.next = next;
-    }
-
-    @Override
-    public JmsMessageIDPolicy copy() {
-      return this;
-    }
-
-    @Override
-    public JmsMessageIDBuilder getMessageIDBuilder(JmsSession session, JmsDestination destination) {
-      JmsMessageIDBuilder fallback = JmsMessageIDBuilder.BUILTIN.DEFAULT.createBuilder();
-      return (producerId, sequence) -> {
-        String id = next.get();
-        return id != null ? id : fallback.createMessageID(producerId, sequence);
-      };
     }
   }
 
