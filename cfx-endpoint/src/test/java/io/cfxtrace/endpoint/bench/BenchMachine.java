@@ -2,6 +2,7 @@ package io.cfxtrace.endpoint.bench;
 
 import io.cfxtrace.endpoint.bench.BenchPayloads.WireMessage;
 import io.cfxtrace.endpoint.testing.OverridableMessageIdPolicy;
+import io.cfxtrace.endpoint.testing.QpidAmqpAccess;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -11,17 +12,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.qpid.jms.JmsConnectionFactory;
-import org.apache.qpid.jms.message.JmsMessage;
-import org.apache.qpid.jms.provider.amqp.message.AmqpJmsMessageFacade;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
 import org.apache.qpid.proton.amqp.messaging.Data;
-import org.apache.qpid.proton.amqp.messaging.Properties;
+import org.apache.qpid.proton.amqp.messaging.Section;
 
 /**
  * a machine for the benchmark: an Apache Qpid JMS connection that sends SDK-shaped CFX messages
@@ -44,9 +41,6 @@ final class BenchMachine implements AutoCloseable {
   private static final String CONTENT_TYPE = "application/json; charset=\"utf-8\"";
   private static final Symbol JSON = Symbol.valueOf(CONTENT_TYPE);
   private static final Symbol GZIP = Symbol.valueOf("gzip");
-  private static final Method GET_PROPERTIES = facadeMethod("getProperties");
-  private static final Method SET_PROPERTIES = facadeMethod("setProperties", Properties.class);
-  private static final Method GET_BODY = facadeMethod("getBody");
 
   private final Connection connection;
   private final ThreadLocal<String> nextMessageId = new ThreadLocal<>();
@@ -124,14 +118,8 @@ final class BenchMachine implements AutoCloseable {
         m.setStringProperty(e.getKey(), e.getValue());
       }
       m.setJMSType(w.subject());
-      AmqpJmsMessageFacade facade = facade(m);
-      facade.setContentType(JSON);
-      Properties p = (Properties) invoke(GET_PROPERTIES, facade);
-      if (p == null) {
-        p = new Properties();
-        invoke(SET_PROPERTIES, facade, p);
-      }
-      p.setContentEncoding(GZIP);
+      QpidAmqpAccess.facade(m).setContentType(JSON);
+      QpidAmqpAccess.properties(m).setContentEncoding(GZIP);
       return m;
     }
 
@@ -186,7 +174,7 @@ final class BenchMachine implements AutoCloseable {
   }
 
   private static byte[] bodyBytes(Message m) {
-    Object body = invoke(GET_BODY, facade(m));
+    Section body = QpidAmqpAccess.body(m);
     if (!(body instanceof Data d) || d.getValue() == null) {
       throw new IllegalStateException("expected one Data section, got " + body);
     }
@@ -199,32 +187,5 @@ final class BenchMachine implements AutoCloseable {
   @Override
   public void close() throws JMSException {
     connection.close();
-  }
-
-  private static AmqpJmsMessageFacade facade(Message m) {
-    if (m instanceof JmsMessage jms && jms.getFacade() instanceof AmqpJmsMessageFacade f) {
-      return f;
-    }
-    throw new IllegalArgumentException("not a Qpid JMS AMQP message: " + m.getClass());
-  }
-
-  private static Method facadeMethod(String name, Class<?>... types) {
-    try {
-      Method m = AmqpJmsMessageFacade.class.getDeclaredMethod(name, types);
-      m.setAccessible(true);
-      return m;
-    } catch (NoSuchMethodException e) {
-      throw new ExceptionInInitializerError("Qpid JMS changed: AmqpJmsMessageFacade." + name + " is gone (" + e + ")");
-    }
-  }
-
-  private static Object invoke(Method m, Object target, Object... args) {
-    try {
-      return m.invoke(target, args);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }

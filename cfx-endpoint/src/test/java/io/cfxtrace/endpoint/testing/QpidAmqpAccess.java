@@ -15,9 +15,10 @@ import org.apache.qpid.proton.amqp.messaging.Section;
  * AmqpJmsMessageFacade}, whose accessors for the properties section, the body section, the
  * application-properties and message-annotations sections are package-private; the JMS API has no
  * way to set {@code content-encoding} or to read a body that Qpid JMS would decode as text (a Data
- * section with a JSON content type becomes a TextMessage, and gzip bytes are not text). Tests only.
+ * section with a JSON content type becomes a TextMessage, and gzip bytes are not text). Tests and
+ * the endpoint benchmark only.
  */
-final class QpidAmqpAccess {
+public final class QpidAmqpAccess {
 
   private static final Method GET_PROPERTIES = method("getProperties");
   private static final Method SET_PROPERTIES = method("setProperties", Properties.class);
@@ -27,7 +28,7 @@ final class QpidAmqpAccess {
 
   private QpidAmqpAccess() {}
 
-  static AmqpJmsMessageFacade facade(Message message) {
+  public static AmqpJmsMessageFacade facade(Message message) {
     if (message instanceof JmsMessage jms && jms.getFacade() instanceof AmqpJmsMessageFacade f) {
       return f;
     }
@@ -35,7 +36,7 @@ final class QpidAmqpAccess {
   }
 
   /** The properties section, created (and attached to the message) when absent. */
-  static Properties properties(Message message) {
+  public static Properties properties(Message message) {
     AmqpJmsMessageFacade f = facade(message);
     Properties p = (Properties) invoke(GET_PROPERTIES, f);
     if (p == null) {
@@ -50,7 +51,7 @@ final class QpidAmqpAccess {
     return (Properties) invoke(GET_PROPERTIES, facade(message));
   }
 
-  static Section body(Message message) {
+  public static Section body(Message message) {
     return (Section) invoke(GET_BODY, facade(message));
   }
 
