@@ -77,6 +77,22 @@ class LiveFeedTest {
   }
 
   @Test
+  void feedOfAnEmptyStoreStartsWithTheFirstEnvelopeStoredWithoutWaitingForEarlierIds() throws Exception {
+    // gap-wait so long that the test would time out if the first id were taken for a gap
+    try (QueryServiceFixture empty = QueryServiceFixture.storing(List.of(), Map.of("cfx.query.feed.gap-wait", "10m", "cfx.query.feed.poll-interval", "50ms"));
+        SseClient client = SseClient.open(empty.http(), empty.url() + "/api/events/stream",
+            Map.of("Authorization", "Bearer " + QueryServiceFixture.TOKEN))) {
+      assertThat(data(client.await(e -> e.name().equals("ready"), "ready event")).get("after").asLong()).isZero();
+      CfxEnvelope stored = SmtLineAccess.workCompleted(SmtLineAccess.AOI, 42, 0, NEW_TX);
+
+      empty.store(List.of(stored));
+
+      assertThat(data(client.await(e -> e.name().equals("message"), "the first envelope")).get("uniqueId").asText())
+          .isEqualTo(stored.uniqueId().toString());
+    }
+  }
+
+  @Test
   void stationAndMessageFiltersLetOnlyMatchingEnvelopesThrough() throws Exception {
     try (SseClient client = open("?station=" + SmtLineAccess.OVEN + "&message=CFX.Production.WorkCompleted", Map.of())) {
       client.await(e -> e.name().equals("ready"), "ready event");

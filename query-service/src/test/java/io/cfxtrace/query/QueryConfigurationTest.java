@@ -69,7 +69,7 @@ class QueryConfigurationTest {
   void authIsOnByDefaultAndTheFeedHasItsDefaults() {
     try (ApplicationContext ctx = context(Map.of())) {
       assertThat(ctx.getBean(AuthConfiguration.class)).isEqualTo(new AuthConfiguration(true, List.of(QueryServiceFixture.TOKEN)));
-      assertThat(ctx.getBean(FeedConfiguration.class)).isEqualTo(new FeedConfiguration(Duration.ofMillis(200), 1000, Duration.ofSeconds(2), 100));
+      assertThat(ctx.getBean(FeedConfiguration.class)).isEqualTo(new FeedConfiguration(Duration.ofMillis(200), 1000, Duration.ofSeconds(2), 100, Duration.ofDays(1)));
     }
   }
 

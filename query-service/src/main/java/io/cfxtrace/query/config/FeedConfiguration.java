@@ -14,13 +14,18 @@ import java.time.Duration;
  * @param gapWait how long the poller waits for a missing {@code feed_seq} (a transaction still
  *     committing, or one rolled back) before it moves past it.
  * @param maxClients how many streams may be open at once; one more is answered 503.
+ * @param lookback how far back in {@code received_at} the feed reads: every feed query is bounded
+ *     by it, so that on TimescaleDB it touches only the newest chunks (compressed chunks have no
+ *     {@code feed_seq} index). A message stored more than this after the endpoint received it (the
+ *     store was down that long) is in the store but not in the feed.
  */
 @ConfigurationProperties("cfx.query.feed")
 public record FeedConfiguration(
     @Bindable(defaultValue = "200ms") @NotNull Duration pollInterval,
     @Bindable(defaultValue = "1000") int clientBuffer,
     @Bindable(defaultValue = "2s") @NotNull Duration gapWait,
-    @Bindable(defaultValue = "100") int maxClients) {
+    @Bindable(defaultValue = "100") int maxClients,
+    @Bindable(defaultValue = "1d") @NotNull Duration lookback) {
 
   /** checks the ranges. */
   public FeedConfiguration {
@@ -32,6 +37,9 @@ public record FeedConfiguration(
     }
     if (gapWait != null && (gapWait.isNegative() || gapWait.toMinutes() > 10)) {
       throw new IllegalArgumentException("cfx.query.feed.gap-wait must be from 0 to 10m, was " + gapWait);
+    }
+    if (lookback != null && (lookback.toMinutes() < 1 || lookback.toDays() > 30)) {
+      throw new IllegalArgumentException("cfx.query.feed.lookback must be from 1m to 30d, was " + lookback);
     }
     if (maxClients < 1) {
       throw new IllegalArgumentException("cfx.query.feed.max-clients must be at least 1, was " + maxClients);

@@ -20,7 +20,7 @@ import java.util.Set;
 public class QuerySettingsCheck {
 
   static final Set<String> KNOWN = Set.of("statement-timeout", "longest-transaction", "auth.enabled", "auth.tokens",
-      "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients");
+      "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback");
 
   /**
    * checks every property source.

@@ -8,6 +8,8 @@ import io.micronaut.http.sse.Event;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +42,11 @@ import reactor.core.publisher.Flux;
  * buffer, then a {@code lagged} notice for the rest), then the {@code ready} notice, then the live
  * envelopes; nothing falls between the catch-up and the live tail.
  *
+ * <p><b>Window.</b> Every query also asks for {@code received_at} within {@code lookback} of now:
+ * on TimescaleDB that keeps it to the newest chunks of the {@code raw_message} hypertable, where
+ * the {@code feed_seq} index is (a compressed chunk has no such index and would be scanned whole on
+ * every poll).
+ *
  * <p><b>Failures.</b> When the store cannot be read, the poller logs it once and keeps trying;
  * clients wait. A client whose catch-up fails is closed, and its EventSource reconnects.
  */
@@ -60,6 +67,8 @@ public class LiveFeed implements AutoCloseable {
 
   // poller thread only
   private long cursor = -1;
+  /** false while the cursor is 0 because the window was empty: the first row then starts the feed. */
+  private boolean anchored;
   private long gapSince = -1;
   private boolean failing;
 
@@ -108,8 +117,10 @@ public class LiveFeed implements AutoCloseable {
         return;
       }
       if (cursor < 0) {
-        cursor = Objects.requireNonNullElse(
-            store.query("select max(feed_seq) as m from raw_message", r -> r.whole("m")).get(0), 0L);
+        Long newest = store.query("select max(feed_seq) as m from raw_message where received_at > ?", r -> r.whole("m"), windowStart()).get(0);
+        // an empty window: whatever appears in it from now on was stored from now on
+        anchored = newest != null;
+        cursor = newest == null ? 0 : newest;
         gapSince = -1;
       }
       FeedClient c;
@@ -139,8 +150,8 @@ public class LiveFeed implements AutoCloseable {
     Long after = c.resumeAfter();
     try {
       if (after != null && after < cursor) {
-        List<Object> params = new ArrayList<>(List.of(after, cursor));
-        String where = " where feed_seq > ? and feed_seq <= ?" + filterSql(c.filter(), params);
+        List<Object> params = new ArrayList<>(List.of(after, cursor, windowStart()));
+        String where = " where feed_seq > ? and feed_seq <= ? and received_at > ?" + filterSql(c.filter(), params);
         List<Object> page = new ArrayList<>(params);
         page.add(c.capacity() + 1);
         List<FeedEvent> missed = store.query(COLUMNS + where + " order by feed_seq limit ?", LiveFeed::event, page.toArray());
@@ -179,9 +190,10 @@ public class LiveFeed implements AutoCloseable {
   /** reads what was stored after the cursor and hands it to every client. */
   private void tail() {
     while (true) {
-      List<FeedEvent> rows = store.query(COLUMNS + " where feed_seq > ? order by feed_seq limit ?", LiveFeed::event, cursor, PAGE);
+      List<FeedEvent> rows =
+          store.query(COLUMNS + " where feed_seq > ? and received_at > ? order by feed_seq limit ?", LiveFeed::event, cursor, windowStart(), PAGE);
       for (FeedEvent e : rows) {
-        if (e.id() != cursor + 1) {
+        if (anchored && e.id() != cursor + 1) {
           long now = System.nanoTime();
           if (gapSince < 0) {
             gapSince = now;
@@ -192,6 +204,7 @@ public class LiveFeed implements AutoCloseable {
           LOG.debug("live feed: ids {} to {} did not appear within {}; moving on", cursor + 1, e.id() - 1, config.gapWait());
         }
         gapSince = -1;
+        anchored = true;
         cursor = e.id();
         for (FeedClient c : clients) {
           c.offer(e);
@@ -201,6 +214,10 @@ public class LiveFeed implements AutoCloseable {
         return;
       }
     }
+  }
+
+  private OffsetDateTime windowStart() {
+    return OffsetDateTime.now(ZoneOffset.UTC).minus(config.lookback());
   }
 
   private static FeedEvent event(Row r) throws SQLException {
