@@ -112,10 +112,10 @@ class LiveFeedTest {
     // the line's last two envelopes are the glue station's WorkStarted and WorkCompleted
     long after = storedLine - 2;
     try (SseClient client = open("?station=" + TestLine.GLUE_STATION, Map.of("Last-Event-ID", Long.toString(after)))) {
-      client.await(e -> e.name().equals("ready"), "ready event");
+      long joined = data(client.await(e -> e.name().equals("ready"), "ready event")).get("after").asLong();
 
       assertThat(client.seen()).extracting(e -> e.name() + ":" + e.id())
-          .containsExactly("message:" + (after + 1), "message:" + (after + 2), "ready:null");
+          .containsExactly("message:" + (after + 1), "message:" + (after + 2), "ready:" + joined);
     }
   }
 

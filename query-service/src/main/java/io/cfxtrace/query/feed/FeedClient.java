@@ -162,6 +162,8 @@ final class FeedClient {
       // its id is the last one sent, so that a reconnecting EventSource resumes before the gap
       return Event.of(lag).name("lagged").id(Long.toString(lag.after()));
     }
-    return Event.of(item).name("ready");
+    // its id is where the client joined: an EventSource that reconnects before any envelope came
+    // (a proxy or the server's idle timeout closed a quiet stream) resumes there, missing nothing
+    return Event.of(item).name("ready").id(Long.toString(((FeedNotice.Ready) item).after()));
   }
 }

@@ -6,7 +6,8 @@ public sealed interface FeedNotice {
   /**
    * the SSE event {@code ready}: the stream is live; what was stored after {@code after} and
    * matches the filters follows as it is stored. Comes once, after any events a resuming client
-   * missed.
+   * missed. The event's id is {@code after}, so that a client reconnecting before any envelope came
+   * resumes where it joined.
    *
    * @param after the last id stored before the client joined.
    */
