@@ -93,6 +93,19 @@ class LiveFeedTest {
   }
 
   @Test
+  void streamBeyondMaxClientsAnswers503NamingTheLimit() throws Exception {
+    try (QueryServiceFixture one = QueryServiceFixture.storing(List.of(), Map.of("cfx.query.feed.max-clients", 1));
+        SseClient first = SseClient.open(one.http(), one.url() + "/api/events/stream", Map.of("Authorization", "Bearer " + QueryServiceFixture.TOKEN))) {
+      first.await(e -> e.name().equals("ready"), "ready event");
+
+      HttpResponse<String> second = one.get("/api/events/stream", "text/event-stream");
+
+      assertThat(second.statusCode()).isEqualTo(503);
+      assertThat(QueryServiceFixture.json(second).get("message").asText()).contains("at most 1 clients at once (cfx.query.feed.max-clients)");
+    }
+  }
+
+  @Test
   void stationAndMessageFiltersLetOnlyMatchingEnvelopesThrough() throws Exception {
     try (SseClient client = open("?station=" + SmtLineAccess.OVEN + "&message=CFX.Production.WorkCompleted", Map.of())) {
       client.await(e -> e.name().equals("ready"), "ready event");

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -34,32 +35,51 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * the web UI in a real headless browser: Debian's chromium driven through its chromedriver by
  * Selenium, against the service on a store filled through the real ingest path. Skipped, saying
- * so, when {@value #CHROMIUM} or {@value #CHROMEDRIVER} is missing ({@code .ci/run} installs
- * them). Each page is saved as a PNG in {@code target/ui-screenshots/}.
+ * so, when {@code /usr/bin/chromium} or {@code /usr/bin/chromedriver} is missing ({@code .ci/run}
+ * installs them). Each page is saved as a PNG in {@code target/ui-screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
 class WebUiTest {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  /** the browser (system property {@code cfx.test.chromium} to use another). */
+  static final String CHROMIUM = System.getProperty("cfx.test.chromium", "/usr/bin/chromium");
+  /** its driver (system property {@code cfx.test.chromedriver} to use another). */
+  static final String CHROMEDRIVER = System.getProperty("cfx.test.chromedriver", "/usr/bin/chromedriver");
   private static final Path SHOTS = Paths.get("target", "ui-screenshots");
   private static final Path DOWNLOADS = Paths.get("target", "ui-downloads").toAbsolutePath();
   private static final int BUFFER = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(WebUiTest.class);
+  private static final String SKIPPED = "skipped: the browser test needs Debian's chromium and chromedriver (" + CHROMIUM + " and "
+      + CHROMEDRIVER + " are not both executable; apt-get install chromium chromium-driver, as .ci/run does)";
 
   private QueryServiceFixture service;
   private ChromeDriverService driverService;
   private WebDriver browser;
 
+  /** whether the browser and its driver are there. */
+  private static boolean browserInstalled() {
+    return Files.isExecutable(Paths.get(CHROMIUM)) && Files.isExecutable(Paths.get(CHROMEDRIVER));
+  }
+
+  /** each test, not only the class, is reported skipped with the reason: surefire shows that. */
+  @BeforeEach
+  void needsTheBrowser() {
+    Assumptions.assumeTrue(browserInstalled(), SKIPPED);
+  }
+
   @BeforeAll
   void startTheServiceAndTheBrowser() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(Paths.get(CHROMIUM)) && Files.isExecutable(Paths.get(CHROMEDRIVER)),
-        "skipped: the browser test needs Debian's chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
-            + "; apt-get install chromium chromium-driver, as .ci/run does)");
+    if (!browserInstalled()) {
+      LOG.warn("WebUiTest {}", SKIPPED); // on the console too, not only in the report
+      return;
+    }
     service = QueryServiceFixture.storing(TestLine.withStationActivity(), Map.of("cfx.query.feed.client-buffer", BUFFER));
     Files.createDirectories(SHOTS);
     Files.createDirectories(DOWNLOADS);
