@@ -137,6 +137,8 @@ class WebUiTest {
     waitFor(b -> b.findElements(By.id("route")).isEmpty() ? null : true);
     waitFor(b -> b.findElements(By.cssSelector("#reflow-chart-0 canvas")).isEmpty() ? null : true);
     screenshot("unit");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('process').scrollIntoView()");
+    screenshot("unit-checks");
 
     assertThat(browser.findElement(By.id("unit-id")).getText()).isEqualTo(serial(1));
     assertThat(column("route", 1)).contains(SmtLineAccess.PRINTER, SmtLineAccess.PLACER, SmtLineAccess.OVEN, SmtLineAccess.AOI);
