@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -147,7 +148,8 @@ public final class SimulateCommand implements Callable<Integer> {
   private SimulationPlan plan() {
     OffsetDateTime startTime;
     if (start == null) {
-      startTime = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+      // the local wall clock with its offset, as the SDK stamps envelopes
+      startTime = OffsetDateTime.now(Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS);
     } else {
       try {
         startTime = OffsetDateTime.parse(start);
