@@ -40,9 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     description = {
-        "Simulate SMT lines (laser marker, printer, SPI, two placers, reflow oven, AOI, rework, ICT, FCT) publishing CFX.",
-        "Each station is an endpoint of its own: it publishes to --target and answers AreYouThere, WhoIsThere and",
-        "GetEndpointInformation at its handle (Line1.SPI.SPI01, ...). Same --seed, same traffic."},
+        "Simulate SMT lines (laser marker, printer, SPI, two placers, reflow oven, AOI, rework, ICT, FCT) publishing CFX."
+            + " Each station is an endpoint of its own: it publishes to --target and answers AreYouThere, WhoIsThere and"
+            + " GetEndpointInformation at its handle (Line1.SPI.SPI01, ...). Same --seed, same traffic."},
     sortOptions = false)
 public final class SimulateCommand implements Callable<Integer> {
 
