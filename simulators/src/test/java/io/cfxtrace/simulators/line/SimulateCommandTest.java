@@ -56,6 +56,14 @@ class SimulateCommandTest {
   }
 
   @Test
+  void helpPrintsTheUsageAndSucceeds() {
+    Result r = run("simulate", "--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: cfx simulate").contains("--target=URI").contains("--truth=FILE");
+  }
+
+  @Test
   void aDryRunWritesTheTruthAndSaysWhatItSimulated(@TempDir Path dir) throws Exception {
     Path truth = dir.resolve("out/truth.jsonl");
 
