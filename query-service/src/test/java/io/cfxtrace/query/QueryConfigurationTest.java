@@ -92,6 +92,16 @@ class QueryConfigurationTest {
   }
 
   @Test
+  void authSwitchedOffBySettingNeedsNoTokens() {
+    Map<String, Object> p = new HashMap<>(QueryServiceFixture.properties(DB));
+    p.remove("cfx.query.auth.tokens");
+    p.put("cfx.query.auth.enabled", false);
+    try (ApplicationContext ctx = ApplicationContext.builder().properties(p).build().start()) {
+      assertThat(ctx.getBean(AuthConfiguration.class).enabled()).isFalse();
+    }
+  }
+
+  @Test
   void misspeltAuthSettingStopsTheStartNamingTheKey() {
     assertThatThrownBy(() -> context(Map.of("cfx.query.auth.token", "x")).close()).hasStackTraceContaining("cfx.query.auth.token");
   }

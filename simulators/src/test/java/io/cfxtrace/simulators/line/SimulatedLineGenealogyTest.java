@@ -76,6 +76,9 @@ class SimulatedLineGenealogyTest {
     // the ingest service migrates the store itself, as deployed
     ingestProps.put("flyway.datasources.default.enabled", true);
     ingestProps.put("flyway.datasources.default.locations", "classpath:db/migration");
+    // the query service's classes are on this class path too, and its settings check (a context
+    // bean) runs in every context: it stops a start with auth on and no token
+    ingestProps.put("cfx.query.auth.enabled", false);
     ingest = IngestApplication.start(new String[0], ingestProps);
     int port = ingest.getBean(IngestEndpoint.class).listeners().get("line").port();
 
