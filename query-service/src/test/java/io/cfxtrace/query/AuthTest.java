@@ -74,4 +74,18 @@ class AuthTest {
   void uiPagesLibrariesAndOpenApiDocumentAreServedWithoutToken(String path) {
     assertThat(get(path, Map.of()).statusCode()).as(path).isEqualTo(200);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/ui/nothing.html", "/ui/%2E%2E/application.yml", "/ui/lib/echarts/..%2F..%2F..%2Fpom.properties", "/ui/lib/",
+      "/swagger/%2E%2E%2Fapplication.yml"})
+  void uiServesOnlyItsOwnFiles(String path) {
+    assertThat(get(path, Map.of()).statusCode()).as(path).isEqualTo(404);
+  }
+
+  @Test
+  void uiFilesComeWithTheirMediaType() {
+    assertThat(List.of(get("/ui/unit.html", Map.of()).headers().firstValue("Content-Type").orElse(""),
+            get("/ui/lib/echarts/echarts.min.js", Map.of()).headers().firstValue("Content-Type").orElse("")))
+        .satisfiesExactly(html -> assertThat(html).startsWith("text/html"), js -> assertThat(js).contains("javascript"));
+  }
 }
