@@ -62,6 +62,7 @@ class WebUiTest {
   private QueryServiceFixture service;
   private ChromeDriverService driverService;
   private WebDriver browser;
+  private Path profile;
 
   /** whether the browser and its driver are there. */
   private static boolean browserInstalled() {
@@ -90,7 +91,7 @@ class WebUiTest {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1900",
-        "--user-data-dir=" + Files.createTempDirectory("cfx-ui-chromium"));
+        "--user-data-dir=" + (profile = Files.createTempDirectory("cfx-ui-chromium")));
     Map<String, Object> prefs = new HashMap<>();
     prefs.put("download.default_directory", DOWNLOADS.toString());
     prefs.put("download.prompt_for_download", false);
@@ -104,9 +105,16 @@ class WebUiTest {
   }
 
   @AfterAll
-  void stopTheBrowserAndTheService() {
+  void stopTheBrowserAndTheService() throws IOException {
     if (browser != null) {
       browser.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
     }
     if (driverService != null) {
       driverService.stop();
