@@ -413,6 +413,10 @@ final class DeploymentChecks {
       if (program(service).isEmpty()) {
         return;
       }
+      if (program(service).get() == Program.SIMULATORS) {
+        problems.addAll(simulatorTargetProblems(compose, name, service, variables));
+        return;
+      }
       Map<String, String> env = resolvedEnvironment(compose, name, variables);
       env.forEach((k, v) -> {
         if (k.startsWith("CFX_INGEST_SUBSCRIPTIONS_") && k.endsWith("_URI")) {
@@ -432,7 +436,8 @@ final class DeploymentChecks {
           if (uri.port() != 5672) {
             problems.add(compose.where(where) + ": subscribes to port " + uri.port() + "; the broker's AMQP acceptor listens on 5672");
           }
-          if (!uri.user().equals(brokerEnv.get("ARTEMIS_USER")) || !uri.password().equals(brokerEnv.get("ARTEMIS_PASSWORD"))) {
+          if (!String.valueOf(uri.user()).equals(brokerEnv.get("ARTEMIS_USER"))
+              || !String.valueOf(uri.password()).equals(brokerEnv.get("ARTEMIS_PASSWORD"))) {
             problems.add(compose.where(where) + ": logs in with other credentials than the broker's ARTEMIS_USER / ARTEMIS_PASSWORD");
           }
         }
@@ -460,6 +465,54 @@ final class DeploymentChecks {
         }
       }
     });
+    return problems;
+  }
+
+  /**
+   * a simulator publishes where cfx-trace reads: a queue the broker creates (and the broker's
+   * credentials), or an ingest service's listener port; and it waits for that service.
+   */
+  private static List<String> simulatorTargetProblems(
+      ComposeFile compose, String name, Map<String, Object> service, Map<String, String> variables) {
+    List<String> command = ComposeFile.strings(service.get("command")).stream().map(a -> Interpolation.parse(a).resolve(variables)).toList();
+    Object[] where = {"services", name, "command"};
+    String target = null;
+    for (int i = 0; i < command.size(); i++) {
+      if (command.get(i).equals("--target") && i + 1 < command.size()) {
+        target = command.get(i + 1);
+      } else if (command.get(i).startsWith("--target=")) {
+        target = command.get(i).substring("--target=".length());
+      }
+    }
+    if (target == null) {
+      return List.of();
+    }
+    AmqpUri uri = AmqpUri.parse(target);
+    Map<String, Map<String, Object>> services = compose.services();
+    Map<String, Object> host = services.get(uri.host());
+    if (host == null) {
+      return List.of(compose.where(where) + ": the simulator publishes to host " + uri.host() + ", which is not a service");
+    }
+    List<String> problems = new ArrayList<>();
+    Map<String, String> hostEnv = resolvedEnvironment(compose, uri.host(), variables);
+    if (program(host).filter(Program.INGEST::equals).isPresent()) {
+      if (!Program.INGEST.listenerPorts(hostEnv).containsValue(uri.port())) {
+        problems.add(compose.where(where) + ": the simulator publishes to port " + uri.port() + " of " + uri.host() + ", which has listeners on "
+            + Program.INGEST.listenerPorts(hostEnv));
+      }
+    } else {
+      Set<String> queues = artemisQueues(hostEnv.getOrDefault("EXTRA_ARGS", ""));
+      if (!queues.contains(uri.address()) || uri.port() != 5672) {
+        problems.add(compose.where(where) + ": the simulator publishes to " + uri.redacted() + ", but broker " + uri.host() + " takes "
+            + queues + " on port 5672");
+      }
+      if (!String.valueOf(uri.user()).equals(hostEnv.get("ARTEMIS_USER")) || !String.valueOf(uri.password()).equals(hostEnv.get("ARTEMIS_PASSWORD"))) {
+        problems.add(compose.where(where) + ": the simulator logs in with other credentials than the broker's ARTEMIS_USER / ARTEMIS_PASSWORD");
+      }
+    }
+    if (!dependsOn(service).containsKey(uri.host())) {
+      problems.add(compose.where("services", name, "depends_on") + ": the simulator publishes to " + uri.host() + " but does not wait for it");
+    }
     return problems;
   }
 
