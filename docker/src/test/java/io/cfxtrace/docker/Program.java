@@ -6,6 +6,7 @@ import io.cfxtrace.ingest.config.ListenerProperties;
 import io.cfxtrace.query.QueryApplication;
 import io.cfxtrace.query.config.QuerySettingsKeys;
 import io.cfxtrace.simulators.cli.CfxCli;
+import io.micronaut.context.env.MapPropertySource;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourcePropertyResolver;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -185,8 +186,14 @@ enum Program {
    * @return a resolver over exactly these variables (no configuration files).
    */
   static PropertySourcePropertyResolver resolve(Map<String, String> environment) {
-    return new PropertySourcePropertyResolver(
-        PropertySource.of("compose", new LinkedHashMap<String, Object>(environment), PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE));
+    // a map read the way Micronaut reads the process environment (EnvironmentPropertySource)
+    PropertySource variables = new MapPropertySource("compose", new LinkedHashMap<String, Object>(environment)) {
+      @Override
+      public PropertyConvention getConvention() {
+        return PropertyConvention.ENVIRONMENT_VARIABLE;
+      }
+    };
+    return new PropertySourcePropertyResolver(variables);
   }
 
   /**
