@@ -98,8 +98,10 @@ public class BirthCertificateQuery {
 
   private boolean known(String[] k) {
     return store.query(KEYS + " select exists (select 1 from unit_event where unit_id in (select key from k))"
-        + " or exists (select 1 from unit_edge where parent_id in (select key from k) or child_id in (select key from k))"
-        + " or exists (select 1 from unit_alias where alias in (select key from k) or unit_id in (select key from k))"
+        + " or exists (select 1 from unit_edge where parent_id in (select key from k))"
+        + " or exists (select 1 from unit_edge where child_id in (select key from k))"
+        + " or exists (select 1 from unit_alias where alias in (select key from k))"
+        + " or exists (select 1 from unit_alias where unit_id in (select key from k))"
         + " or exists (select 1 from unit_material where unit_id in (select key from k))"
         + " or exists (select 1 from unit_check where unit_id in (select key from k))"
         + " or exists (select 1 from unit_characteristic where unit_id in (select key from k)) as known",
@@ -129,9 +131,11 @@ public class BirthCertificateQuery {
   }
 
   private List<ProcessValue> process(String[] k) {
-    return store.query(TRANSACTIONS + " select * from process_value p where p.unit_id in (select key from k)"
-            + " or (p.unit_id is null and p.transaction_id in (select transaction_id from tx))"
-            + " order by p.event_time, p.process_kind, p.zone nulls first, p.sub_zone nulls first, p.parameter",
+    // two index scans (process_value_unit, process_value_tx) rather than one OR, which the
+    // planner answers by reading the whole table; the two parts are disjoint (unit_id null or not)
+    return store.query(TRANSACTIONS + ", p as (select * from process_value where unit_id in (select key from k)"
+            + " union all select * from process_value where unit_id is null and transaction_id in (select transaction_id from tx))"
+            + " select * from p order by p.event_time, p.process_kind, p.zone nulls first, p.sub_zone nulls first, p.parameter",
         r -> new ProcessValue(r.time("event_time"), r.text("station"), r.text("transaction_id"), r.text("process_kind"), r.text("zone"),
             r.text("sub_zone"), r.text("parameter"), r.decimal("value"), r.text("value_text"), r.text("unit_of_measure")),
         (Object) k);
