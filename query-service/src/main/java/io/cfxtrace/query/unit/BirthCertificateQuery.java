@@ -89,10 +89,12 @@ public class BirthCertificateQuery {
     store.query("select distinct alias from unit_alias where unit_id = ? order by alias", r -> r.text("alias"), unit).stream()
         .filter(Objects::nonNull).filter(a -> !a.equals(unit)).forEach(keys::add);
     String[] k = keys.toArray(String[]::new);
-    if (!known(k)) {
+    // a unit with events is known: the check of every other table is needed only without them
+    List<RouteStep> route = route(k);
+    if (route.isEmpty() && !known(k)) {
       return Optional.empty();
     }
-    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), route(k), materials(k), process(k), checks(k), characteristics(k),
+    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), route, materials(k), process(k), checks(k), characteristics(k),
         genealogy(unit, k)));
   }
 
