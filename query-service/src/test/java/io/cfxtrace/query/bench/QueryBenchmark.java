@@ -61,7 +61,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <li>{@code events} unit_event rows to fill (at least; whole panels), default 10,000,000;
  *   <li>{@code reelBoards} boards the big reel feeds, default 10,000;
  *   <li>{@code boards} boards per panel, default 8; {@code seed}, default 42;
- *   <li>{@code samples} birth certificates measured (after {@code warmup}, default 50), default
+ *   <li>{@code samples} birth certificates measured (after {@code warmup}, default 100), default
  *       200; {@code reelSamples} where-used calls measured (after 3 warm-up calls), default 50;
  *   <li>{@code baselineSamples} raw-log answers of each question, default 3;
  *   <li>{@code data} the embedded PostgreSQL's data directory, kept between runs (default
@@ -106,7 +106,7 @@ public final class QueryBenchmark {
       }
       String env = System.getenv("CFX_TEST_JDBC_URL");
       return new Options(number(a, "events", 10_000_000L, 1), (int) number(a, "reelBoards", 10_000, 1), (int) number(a, "boards", 8, 2),
-          number(a, "seed", 42, Long.MIN_VALUE), (int) number(a, "samples", 200, 1), (int) number(a, "warmup", 50, 0),
+          number(a, "seed", 42, Long.MIN_VALUE), (int) number(a, "samples", 200, 1), (int) number(a, "warmup", 100, 0),
           (int) number(a, "reelSamples", 50, 1), (int) number(a, "baselineSamples", 3, 1), Path.of(a.getOrDefault("data", "target/query-bench-store")),
           a.getOrDefault("jdbc", env == null || env.isBlank() ? null : env));
     }
