@@ -368,6 +368,7 @@ public final class QueryBenchmark {
             + bigBoards + "), " + certificate.path("route").size() + " route steps (expected " + BenchLine.EVENTS_PER_BOARD + ")");
       }
 
+      double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       for (int i = 0; i < o.warmup(); i++) {
         service.time("/api/units/" + encode(anyUnit.get()));
       }
@@ -402,7 +403,10 @@ public final class QueryBenchmark {
         throw new IllegalStateException("the raw-log scan found " + rawUnits.size() + " units of the big reel, the service " + exactUnits.size());
       }
 
+      double loadAfter = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       System.out.println();
+      System.out.printf(Locale.ROOT, "machine: %d processors, 1-minute load average %.1f when measuring began, %.1f when it ended%n",
+          Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
       System.out.println("Query benchmark (latency over HTTP, ms; ratio = raw-log scan / query service, same run)");
       System.out.printf(Locale.ROOT, "%-58s %7s %9s %9s %9s%n", "question", "samples", "p50 ms", "p99 ms", "max ms");
       row("birth certificate, query service", birth);
