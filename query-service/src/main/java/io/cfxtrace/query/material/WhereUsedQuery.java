@@ -65,6 +65,10 @@ public class WhereUsedQuery {
             r.text("reference_designator"), r.text("location_identifier"), r.text("transaction_id"), r.time("installed_at"), null),
         params(material.parameters(), from, from, to, to));
 
+    // Each step reads only what the material touches: the stations' unit events within its
+    // setups' time (the covering index unit_event_station_tx of V6 answers that scan alone), the
+    // units of the overlapping transactions, and the exact links of the same packages (the
+    // anti-join used to hash every unit_material row of the store).
     String inferredSql = "with s as (select * from material_setup x where " + material.condition("x") + "),"
         + " win as (select e.station, e.transaction_id,"
         + " coalesce(min(e.event_time) filter (where e.event_type = 'work_started'), min(e.event_time)) as started,"
@@ -77,10 +81,18 @@ public class WhereUsedQuery {
         + " coalesce(s.location_identifier, s.location_name) as location"
         + " from win w join s on s.station = w.station and s.loaded_at <= w.ended and (s.unloaded_at is null or s.unloaded_at > w.started)"
         + " where (?::timestamptz is null or w.ended >= ?::timestamptz) and (?::timestamptz is null or w.started < ?::timestamptz)),"
-        + " units as (select distinct " + unit("u.unit_id", "u.event_time") + " as unit, h.* from hits h"
-        + " join unit_event u on u.transaction_id = h.transaction_id and u.station = h.station)"
-        + " select * from units where not exists (select 1 from unit_material m where m.material_package_id = units.material_package_id"
-        + " and m.station = units.station and " + PLACED + " and " + unit("m.unit_id", "m.installed_at") + " = units.unit)"
+        // the unit keys of each hit transaction, with the time of the key's first event in it (a
+        // carrier key resolves per trip: unit_at, the window starts at the naming transaction)
+        + " keys as (select u.unit_id, min(u.event_time) as at, h.station, h.transaction_id, h.started, h.ended, h.material_package_id,"
+        + " h.part_number, h.lot, h.location from hits h join unit_event u on u.transaction_id = h.transaction_id and u.station = h.station"
+        + " group by u.unit_id, h.station, h.transaction_id, h.started, h.ended, h.material_package_id, h.part_number, h.lot, h.location),"
+        + " units as (select distinct " + unit("keys.unit_id", "keys.at") + " as unit, keys.station, keys.transaction_id, keys.started, keys.ended,"
+        + " keys.material_package_id, keys.part_number, keys.lot, keys.location from keys),"
+        // only the exact links of the hit packages, not an anti-join over every unit_material row
+        + " exact as (select distinct m.station, m.material_package_id, " + unit("m.unit_id", "m.installed_at") + " as unit from unit_material m"
+        + " where m.material_package_id in (select material_package_id from hits) and " + PLACED + ")"
+        + " select * from units where not exists (select 1 from exact x where x.material_package_id = units.material_package_id"
+        + " and x.station = units.station and x.unit = units.unit)"
         + " order by started, unit, material_package_id";
     List<WhereUsed.Link> inferred = store.query(inferredSql,
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),

@@ -114,19 +114,23 @@ public class BirthCertificateQuery {
     store.query("select distinct key from unit_keys(?) where key <> ? order by key", r -> r.text("key"), unit, unit).stream()
         .filter(Objects::nonNull).forEach(keys::add);
     String k = unit;
-    if (!known(k)) {
+    // a unit with events is known: the check of every other table is needed only without them
+    List<RouteStep> route = route(k);
+    if (route.isEmpty() && !known(k)) {
       return Optional.empty();
     }
-    List<RouteStep> route = route(k);
     List<String> workOrders = route.stream().map(RouteStep::workOrder).filter(Objects::nonNull).distinct().toList();
     return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, materials(k), process(k), checks(k), characteristics(k),
         genealogy(unit, k)));
   }
 
   private boolean known(String k) {
+    // one exists per table and key column: an OR across them makes the planner read whole tables
     return store.query(KEYS + " select exists (select 1 from unit_event e where " + mine("e", "event_time") + ")"
-        + " or exists (select 1 from unit_edge e where " + mine("e", "parent_id", "event_time") + " or " + mine("e", "child_id", "event_time") + ")"
-        + " or exists (select 1 from unit_alias where alias = ? or unit_id = ?)"
+        + " or exists (select 1 from unit_edge e where " + mine("e", "parent_id", "event_time") + ")"
+        + " or exists (select 1 from unit_edge e where " + mine("e", "child_id", "event_time") + ")"
+        + " or exists (select 1 from unit_alias where alias = ?)"
+        + " or exists (select 1 from unit_alias where unit_id = ?)"
         + " or exists (select 1 from unit_material m where " + mine("m", "installed_at") + ")"
         + " or exists (select 1 from unit_check c where " + mine("c", "event_time") + ")"
         + " or exists (select 1 from unit_characteristic c where " + mine("c", "event_time") + ") as known",
@@ -182,9 +186,11 @@ public class BirthCertificateQuery {
   }
 
   private List<ProcessValue> process(String k) {
-    return store.query(TRANSACTIONS + " select * from process_value p where " + mine("p", "event_time")
-            + " or (p.unit_id is null and p.transaction_id in (select transaction_id from tx))"
-            + " order by p.event_time, p.process_kind, p.zone nulls first, p.sub_zone nulls first, p.parameter",
+    // two index scans (process_value by unit, by transaction) rather than one OR, which the
+    // planner answers by reading the whole table; the two parts are disjoint (unit_id null or not)
+    return store.query(TRANSACTIONS + ", p as (select * from process_value p where " + mine("p", "event_time")
+            + " union all select * from process_value p where p.unit_id is null and p.transaction_id in (select transaction_id from tx))"
+            + " select * from p order by p.event_time, p.process_kind, p.zone nulls first, p.sub_zone nulls first, p.parameter",
         r -> new ProcessValue(r.time("event_time"), r.text("station"), r.text("transaction_id"), r.text("process_kind"), r.text("zone"),
             r.text("sub_zone"), r.text("parameter"), r.decimal("value"), r.text("value_text"), r.text("unit_of_measure")),
         k);
