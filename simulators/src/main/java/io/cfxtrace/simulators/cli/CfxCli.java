@@ -1,5 +1,6 @@
 package io.cfxtrace.simulators.cli;
 
+import io.cfxtrace.simulators.demo.DemoCommand;
 import io.cfxtrace.simulators.record.RecordCommand;
 import io.cfxtrace.simulators.replay.ReplayCommand;
 import io.cfxtrace.simulators.line.SimulateCommand;
