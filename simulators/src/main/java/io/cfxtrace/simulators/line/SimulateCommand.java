@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,9 +40,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     description = {
-        "Simulate SMT lines (laser marker, printer, SPI, two placers, reflow oven, AOI, rework, ICT, FCT) publishing CFX.",
-        "Each station is an endpoint of its own: it publishes to --target and answers AreYouThere, WhoIsThere and",
-        "GetEndpointInformation at its handle (Line1.SPI.SPI01, ...). Same --seed, same traffic."},
+        "Simulate SMT lines publishing CFX, each station an endpoint of its own.",
+        "Stations: laser marker, printer, SPI, two placers, reflow oven, AOI, rework, ICT, FCT. Each publishes to --target and"
+            + " answers AreYouThere, WhoIsThere and GetEndpointInformation at its handle (Line1.SPI.SPI01, ...). Same --seed,"
+            + " same traffic."},
     sortOptions = false)
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -49,6 +51,9 @@ public final class SimulateCommand implements Callable<Integer> {
   static final int MAX_IN_FLIGHT = 10_000;
 
   @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--target", paramLabel = "URI",
       description = "Broker address or listener: amqp[s]://[user:pass@]host[:port]/address (e.g. amqp://127.0.0.1:5673/cfx).")
@@ -147,7 +152,8 @@ public final class SimulateCommand implements Callable<Integer> {
   private SimulationPlan plan() {
     OffsetDateTime startTime;
     if (start == null) {
-      startTime = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+      // the local wall clock with its offset, as the SDK stamps envelopes
+      startTime = OffsetDateTime.now(Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS);
     } else {
       try {
         startTime = OffsetDateTime.parse(start);

@@ -101,6 +101,11 @@ class SimulatedLineGenealogyTest {
   private static EmbeddedServer startQueryService() {
     Map<String, Object> props = new HashMap<>(db.properties());
     props.put("micronaut.server.port", -1);
+    // both services' application.yml are on this class path, so which one a context reads depends
+    // on the class path order: the query service's deployed settings (a read-only pool) are given here
+    props.put("datasources.default.read-only", true);
+    props.put("datasources.default.data-source-properties.readOnlyMode", "always");
+    props.put("jackson.serialization-inclusion", "non_null");
     props.put("cfx.ingest.enabled", false);
     props.put("flyway.enabled", false);
     props.put("flyway.datasources.default.enabled", false);

@@ -1,0 +1,87 @@
+package io.cfxtrace.simulators.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cfxtrace.simulators.cli.CfxCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code ./cfx simulate}'s arguments and its dry run. */
+class SimulateCommandTest {
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = CfxCli.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  static Stream<Arguments> badArguments() {
+    String target = "--target=amqp://127.0.0.1:5673/cfx";
+    return Stream.of(
+        Arguments.of(List.of("simulate", "--fast"), "--target URI is required"),
+        Arguments.of(List.of("simulate", "--fast", "--target=http://host/cfx"), "scheme must be amqp or amqps"),
+        Arguments.of(List.of("simulate", "--fast", "--target=amqp://127.0.0.1:5673"), "names no address"),
+        Arguments.of(List.of("simulate", "--fast", target, "--boards=0"), "--boards must be at least 1, was 0"),
+        Arguments.of(List.of("simulate", "--fast", target, "--panel-size=0"), "--panel-size must be within 1..100, was 0"),
+        Arguments.of(List.of("simulate", "--fast", target, "--lines=0"), "--lines must be within 1..50, was 0"),
+        Arguments.of(List.of("simulate", target, "--speed=-2"), "--speed must be a positive number, was -2.0"),
+        Arguments.of(List.of("simulate", target, "--speed=3", "--fast"), "--fast and --speed exclude each other"),
+        Arguments.of(List.of("simulate", "--fast", target, "--start=yesterday"), "--start must be an ISO-8601 time with offset"),
+        Arguments.of(List.of("simulate", "--fast", target, "--boards=many"), "Invalid value for option '--boards'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badArguments")
+  void badArgumentsAreAUsageErrorNamingTheProblem(List<String> args, String message) {
+    Result r = run(args.toArray(String[]::new));
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains(message).contains("Usage: cfx simulate");
+  }
+
+  @Test
+  void helpPrintsTheUsageAndSucceeds() {
+    Result r = run("simulate", "--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: cfx simulate").contains("--target=URI").contains("--truth=FILE");
+  }
+
+  @Test
+  void aDryRunWritesTheTruthAndSaysWhatItSimulated(@TempDir Path dir) throws Exception {
+    Path truth = dir.resolve("out/truth.jsonl");
+
+    Result r = run("simulate", "--dry-run", "--boards=10", "--panel-size=5", "--seed=3", "--start=2026-05-04T06:00:00Z", "--truth=" + truth);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("10 boards in 2 panels").contains("truth: ").contains("written to " + truth);
+    List<TruthLink> links = Files.readAllLines(truth).stream().map(TruthLink::parse).toList();
+    assertThat(links).extracting(TruthLink::serial).contains("SN-L1-000001", "SN-L1-000010");
+  }
+
+  @Test
+  void anUnwritableTruthFileStopsTheRunNamingIt(@TempDir Path dir) throws Exception {
+    Path blocker = Files.createFile(dir.resolve("file"));
+
+    Result r = run("simulate", "--dry-run", "--boards=4", "--truth=" + blocker.resolve("truth.jsonl"));
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("cannot create the truth file " + blocker.resolve("truth.jsonl"));
+  }
+}
