@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
  * listening as a CFX peer or subscribed to a broker address, until Ctrl-C, a message count or a
  * duration.
  *
- * <p>Exit status: 0 when recording ended normally (Ctrl-C included), 1 when the file could not be
- * written, 2 for a usage error (bad option, busy port, existing file).
+ * <p>Exit status: 0 when recording ended at its count or duration, 1 when the file could not be
+ * written, 2 for a usage error (bad option, busy port, existing file); Ctrl-C ends it like any
+ * interrupted program (130), with the file complete.
  */
 @Command(
     name = "record",

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * {@code ./cfx replay FILE --to URI}: re-publishes a recording of {@code ./cfx record}.
  *
  * <p>Exit status: 0 when every line is done, 1 when the replay stopped at a bad line or a publish
- * failure, 2 for a usage error, 3 when it was interrupted (Ctrl-C; {@code --resume} continues).
+ * failure, 2 for a usage error; Ctrl-C ends it like any interrupted program (130), with its state
+ * written for {@code --resume}.
  */
 @Command(
     name = "replay",
@@ -179,7 +180,7 @@ public final class ReplayCommand implements Callable<Integer> {
       status = 1;
     } else if (!result.complete()) {
       err.println("cfx replay: interrupted: " + counts + "; state in " + stateFile + " (--resume continues after line " + result.linesDone() + ")");
-      status = 3;
+      status = 130;
     } else {
       err.println("cfx replay: done: " + counts);
       status = 0;
@@ -242,19 +243,21 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private Optional<Duration> eta(ProgressState s) {
+      // the peer's rate so far, and, when paced, what is left of the recording at the replay speed:
+      // the replay cannot end before either
+      Optional<Duration> linear = Optional.empty();
+      long doneNow = s.getCurrent() - s.getStart();
+      if (doneNow > 0) {
+        linear = Optional.of(Duration.ofNanos((long) ((double) s.getElapsedAfterStart().toNanos() / doneNow * (s.getMax() - s.getCurrent()))));
+      }
       Instant end = last;
       Instant now = current;
-      if (!options.fast() && end != null && now != null && options.maxGap() == null) {
-        // paced: what is left of the recording, at the replay speed
-        Duration left = Duration.between(now, end);
-        return Optional.of(left.isNegative() ? Duration.ZERO : Duration.ofNanos((long) (left.toNanos() / options.speed())));
+      if (options.fast() || end == null || now == null || options.maxGap() != null) {
+        return linear;
       }
-      long doneNow = s.getCurrent() - s.getStart();
-      if (doneNow <= 0) {
-        return Optional.empty();
-      }
-      Duration elapsed = s.getElapsedAfterStart();
-      return Optional.of(Duration.ofNanos((long) ((double) elapsed.toNanos() / doneNow * (s.getMax() - s.getCurrent()))));
+      Duration left = Duration.between(now, end);
+      Duration paced = left.isNegative() ? Duration.ZERO : Duration.ofNanos((long) (left.toNanos() / options.speed()));
+      return Optional.of(linear.filter(l -> l.compareTo(paced) > 0).orElse(paced));
     }
 
     @Override
