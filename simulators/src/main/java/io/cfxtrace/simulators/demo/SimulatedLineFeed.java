@@ -63,6 +63,7 @@ public final class SimulatedLineFeed implements LineFeed {
   private @Nullable Thread publisher;
   private @Nullable ScheduledExecutorService checkpointer;
   private volatile boolean running;
+  private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
   /**
    * a feed keeping its state in a directory.
@@ -144,6 +145,7 @@ public final class SimulatedLineFeed implements LineFeed {
   private void publish(LineSimulator sim, StationEndpoints stations) {
     Semaphore window = new Semaphore(MAX_IN_FLIGHT);
     Pacer pacer = null;
+    long wallStart = 0;
     long index = savedAccepted;
     try {
       while (running && sim.hasNext()) {
@@ -151,9 +153,19 @@ public final class SimulatedLineFeed implements LineFeed {
         long n = ++index;
         if (pacer == null) {
           pacer = new Pacer(e.time(), speed);
+          wallStart = System.nanoTime();
         }
-        pacer.awaitDue(e.time());
-        window.acquire();
+        // waits on the stop signal rather than sleeping, and is never interrupted: an interrupt
+        // during a spool write would close the spool's file channel
+        long wait = wallStart + pacer.dueAfter(e.time()).toNanos() - System.nanoTime();
+        if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
+          return;
+        }
+        while (!window.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          if (!running) {
+            return;
+          }
+        }
         stations.publish(e.station(), e.envelope()).whenComplete((ok, error) -> {
           if (error != null) {
             problem.compareAndSet(null, e.station() + " could not spool an envelope: " + error.getMessage());
@@ -166,8 +178,10 @@ public final class SimulatedLineFeed implements LineFeed {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      problem.compareAndSet(null, "the line simulator failed: " + e);
-      LOG.error("the demo line stopped", e);
+      if (running) {
+        problem.compareAndSet(null, "the line simulator failed: " + e);
+        LOG.error("the demo line stopped", e);
+      }
     }
   }
 
@@ -218,9 +232,9 @@ public final class SimulatedLineFeed implements LineFeed {
   @Override
   public void close() {
     running = false;
+    stop.countDown();
     Thread t = publisher;
     if (t != null) {
-      t.interrupt();
       try {
         t.join(TimeUnit.SECONDS.toMillis(10));
       } catch (InterruptedException e) {
