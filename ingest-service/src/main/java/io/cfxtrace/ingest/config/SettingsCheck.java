@@ -26,7 +26,7 @@ public class SettingsCheck {
   private static final Set<String> LISTENER =
       Set.of("host", "port", "addresses", "allow-anonymous", "users", "key-store", "key-store-password", "max-message-mb", "credit");
   private static final Set<String> SUBSCRIPTION = Set.of("uri", "virtual-host", "trust-store", "trust-store-password", "credit", "durable");
-  private static final Set<String> STORE = Set.of("embedded-data-directory", "embedded-port", "compress-after", "retention");
+  private static final Set<String> STORE = Set.of("embedded-data-directory", "embedded-port", "compress-after", "retention", "run-jobs", "run-jobs-interval");
   private static final Pattern INDEX = Pattern.compile("\\[\\d+]$");
 
   /**

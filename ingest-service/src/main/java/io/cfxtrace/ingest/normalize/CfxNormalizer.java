@@ -96,6 +96,10 @@ import io.cfxtrace.model.cfx.structures.Test;
 import io.cfxtrace.model.cfx.structures.TestedUnit;
 import io.cfxtrace.model.cfx.structures.TextMeasurement;
 import io.cfxtrace.model.cfx.structures.UninstalledMaterial;
+import io.cfxtrace.model.cfx.structures.WorkOrderIdentifier;
+import io.cfxtrace.model.cfx.structures.NonInstalledComponent;
+import io.cfxtrace.model.cfx.structures.BasicNonInstalledComponent;
+import io.cfxtrace.model.cfx.structures.smtplacement.SMTNonInstalledComponent;
 import io.cfxtrace.model.cfx.structures.generic.GenericProcessData;
 import io.cfxtrace.model.cfx.structures.generic.GenericStageData;
 import io.cfxtrace.model.cfx.structures.generic.GenericValue;
@@ -154,6 +158,7 @@ public final class CfxNormalizer implements Normalizer {
   private static final int MAX_FLATTENED = 500;
 
   private final UnitResolver units = new UnitResolver();
+  private final MaterialPackages packages;
   private final ZoneOffset zoneless;
 
   /** a normaliser assuming UTC for zone-less timestamps inside messages. */
@@ -168,6 +173,7 @@ public final class CfxNormalizer implements Normalizer {
    */
   public CfxNormalizer(ZoneOffset zoneless) {
     this.zoneless = zoneless;
+    this.packages = new MaterialPackages(zoneless);
   }
 
   @Override
@@ -178,6 +184,7 @@ public final class CfxNormalizer implements Normalizer {
   @Override
   public void rollback() {
     units.rollback();
+    packages.rollback();
   }
 
   @Override
@@ -203,7 +210,7 @@ public final class CfxNormalizer implements Normalizer {
       d.put("surface", text(w.relevantSurface()));
       d.put("hermesIdentifier", w.hermesIdentifier());
       for (Unit u : units.units(tx, w.primaryIdentifier(), w.units(), true, e, out)) {
-        event(out, e, u, "work_started", w.lane(), null, tx, null, recipe, d);
+        event(out, e, u, "work_started", w.lane(), null, tx, null, recipe, d, w.workOrderIdentifier());
       }
     } else if (m instanceof WorkCompleted w) {
       String tx = tx(w.transactionId());
@@ -241,7 +248,7 @@ public final class CfxNormalizer implements Normalizer {
         d.put("batch", i.workOrderIdentifier().batch());
       }
       for (Unit u : units.units(tx, i.primaryIdentifier(), i.units(), tx != null, e, out)) {
-        event(out, e, u, "initialized", null, null, tx, null, null, d);
+        event(out, e, u, "initialized", null, null, tx, null, null, d, i.workOrderIdentifier());
       }
     } else if (m instanceof IdentifiersRead r) {
       for (Unit u : units.units(null, r.primaryIdentifier(), r.units(), false, e, out)) {
@@ -323,6 +330,7 @@ public final class CfxNormalizer implements Normalizer {
         for (MaterialLocation loc : em.emptyMaterials()) {
           MaterialPackage p = loc == null ? null : loc.materialPackage();
           if (p != null && p.uniqueIdentifier() != null) {
+            packages.write(out, e, p, true);
             out.closeMaterialSetup(station(e), p.uniqueIdentifier(), e.eventTime(), "empty");
             material(out, e, p.uniqueIdentifier(), "empty", p.internalPartNumber(), p.batchId(), p.quantity(), null,
                 JSON.objectNode().put("location", loc.locationIdentifier()));
@@ -335,6 +343,7 @@ public final class CfxNormalizer implements Normalizer {
       MaterialPackage depleted = depletedAt == null ? null : depletedAt.materialPackage();
       MaterialPackage next = s.newlyActiveMaterial() == null ? null : s.newlyActiveMaterial().materialPackage();
       if (depleted != null && depleted.uniqueIdentifier() != null) {
+        packages.write(out, e, depleted, true);
         out.closeMaterialSetup(station(e), depleted.uniqueIdentifier(), e.eventTime(), "splice");
         material(out, e, depleted.uniqueIdentifier(), "splice_depleted", depleted.internalPartNumber(), depleted.batchId(), depleted.quantity(),
             next == null ? null : next.uniqueIdentifier(), JSON.objectNode().put("location", depletedAt.locationIdentifier()));
@@ -364,6 +373,7 @@ public final class CfxNormalizer implements Normalizer {
       if (mi.materials() != null) {
         for (MaterialPackageDetail p : mi.materials()) {
           if (p != null && p.uniqueIdentifier() != null) {
+            packages.write(out, e, p);
             material(out, e, p.uniqueIdentifier(), "initialized", p.internalPartNumber(), p.batchId(), p.quantity(), null, detail(p));
           }
         }
@@ -372,6 +382,7 @@ public final class CfxNormalizer implements Normalizer {
       if (mm.materials() != null) {
         for (MaterialPackageDetail p : mm.materials()) {
           if (p != null && p.uniqueIdentifier() != null) {
+            packages.write(out, e, p);
             material(out, e, p.uniqueIdentifier(), "modified", p.internalPartNumber(), p.batchId(), p.quantity(), null,
                 detail(p).put("reason", text(mm.reason())));
           }
@@ -390,10 +401,12 @@ public final class CfxNormalizer implements Normalizer {
       MaterialPackage lead = j.leadingMaterialPackage();
       MaterialPackage trail = j.trailingMaterialPackage();
       if (lead != null && lead.uniqueIdentifier() != null) {
+        packages.write(out, e, lead, true);
         material(out, e, lead.uniqueIdentifier(), "joined", lead.internalPartNumber(), lead.batchId(), lead.quantity(),
             trail == null ? null : trail.uniqueIdentifier(), null);
       }
       if (trail != null && trail.uniqueIdentifier() != null) {
+        packages.write(out, e, trail, true);
         material(out, e, trail.uniqueIdentifier(), "joined_to", trail.internalPartNumber(), trail.batchId(), trail.quantity(),
             lead == null ? null : lead.uniqueIdentifier(), null);
       }
@@ -402,6 +415,7 @@ public final class CfxNormalizer implements Normalizer {
         for (ConsumedMaterial cm : c.consumedMaterials()) {
           MaterialPackage p = cm == null || cm.materialLocation() == null ? null : cm.materialLocation().materialPackage();
           if (p != null && p.uniqueIdentifier() != null) {
+            packages.write(out, e, p, true);
             material(out, e, p.uniqueIdentifier(), "consumed", p.internalPartNumber(), p.batchId(), cm.quantityUsed(), null,
                 JSON.objectNode().put("spoiled", cm.quantitySpoiled()).put("remaining", cm.remainingQuantity())
                     .put("location", cm.materialLocation().locationIdentifier()));
@@ -412,6 +426,7 @@ public final class CfxNormalizer implements Normalizer {
       if (r.materials() != null) {
         for (MaterialPackage p : r.materials()) {
           if (p != null && p.uniqueIdentifier() != null) {
+            packages.write(out, e, p, true);
             material(out, e, p.uniqueIdentifier(), "retired", p.internalPartNumber(), p.batchId(), p.quantity(), null, null);
           }
         }
@@ -643,13 +658,23 @@ public final class CfxNormalizer implements Normalizer {
       String packageId = p == null ? null : p.uniqueIdentifier();
       String part = p == null ? null : p.internalPartNumber();
       String lot = p == null ? null : p.batchId();
+      if (p != null) {
+        // the reel's remaining Quantity changes with every placement: kept by material_event, not here
+        packages.write(out, e, p, false);
+      }
       MaterialCarrierLocation loc = m.carrierLocation();
       String location = loc == null ? null : loc.locationIdentifier();
       String carrier = loc == null ? null : carrierId(loc.carrierInformation());
+      // CFX MaterialPackage.LeadingMaterialPackage: placed near a splice, the part may be the leader's
+      String leading = p == null || p.leadingMaterialPackage() == null ? null : blankToNull(p.leadingMaterialPackage().uniqueIdentifier());
+      JsonNode chain = MaterialPackages.spliceChain(p);
+      Double greyZone = p == null ? null : p.greyZone();
+      String referencePart = blankToNull(m.referencePartNumber());
       List<InstalledComponent> components = present(m.components());
+      notInstalled(out, e, unit, tx, kind, m, packageId, part, lot, location, carrier, leading, chain, greyZone, referencePart);
       if (components.isEmpty()) {
         out.unitMaterials.add(e.eventTime(), unit.key(), null, packageId, part, lot, m.quantity(), station(e), location, carrier, null, tx, null, kind,
-            e.uniqueId());
+            e.uniqueId(), leading, chain, greyZone, referencePart, null, null);
         continue;
       }
       for (InstalledComponent c : components) {
@@ -678,7 +703,7 @@ public final class CfxNormalizer implements Normalizer {
         }
         Instant when = time(at, e);
         out.unitMaterials.add(when, unit.key(), designator, packageId, part, lot, quantity, station(e), location, carrier, head, tx, installedUnit,
-            kind, e.uniqueId());
+            kind, e.uniqueId(), leading, chain, greyZone, referencePart, null, null);
         if (installedUnit != null && !installedUnit.isBlank()) {
           // CFX 2.1 InstalledComponent.InstalledUnitIdentifier: a sub-assembly at that position
           out.unitEdges.add(unit.key(), installedUnit, "subassembly", null, designator, station(e), tx, when, e.uniqueId());
@@ -687,18 +712,59 @@ public final class CfxNormalizer implements Normalizer {
     }
   }
 
+  /**
+   * InstalledMaterial.NonInstalledComponents (CFX 1.4): components picked for the unit and not
+   * placed (dropped, rejected by vision or electrical test...), one row each with link kind
+   * {@code not_installed} (or {@code not_applied}) and the RejectionReason; not part of the unit.
+   */
+  private void notInstalled(StoreBatch out, StoredEnvelope e, Unit unit, @Nullable String tx, String kind, Installed m, @Nullable String packageId,
+      @Nullable String part, @Nullable String lot, @Nullable String location, @Nullable String carrier, @Nullable String leading,
+      @Nullable JsonNode chain, @Nullable Double greyZone, @Nullable String referencePart) {
+    String linkKind = kind.equals("installed") ? "not_installed" : "not_" + kind;
+    for (NonInstalledComponent c : present(m.notInstalled())) {
+      String designator;
+      CfxTimestamp at;
+      String reason;
+      String head = null;
+      ObjectNode d = JSON.objectNode();
+      if (c instanceof SMTNonInstalledComponent s) {
+        designator = s.referenceDesignator();
+        at = s.nonInstallationTime();
+        reason = text(s.rejectionReason());
+        head = head(s.headAndNozzle());
+        d.put("location", text(s.location())).put("rejectionComment", s.rejectionComment()).put("rejectionBoxId", s.rejectionBoxId());
+      } else if (c instanceof BasicNonInstalledComponent b) {
+        designator = b.referenceDesignator();
+        at = b.nonInstallationTime();
+        reason = text(b.rejectionReason());
+        d.put("location", text(b.location())).put("rejectionComment", b.rejectionComment()).put("rejectionBoxId", b.rejectionBoxId());
+      } else if (c instanceof UnknownStructure u) {
+        designator = string(u.extensions().get("ReferenceDesignator"));
+        at = null;
+        reason = string(u.extensions().get("RejectionReason"));
+        d.put("type", u.typeName()).put("location", string(u.extensions().get("Location")));
+      } else {
+        continue;
+      }
+      out.unitMaterials.add(time(at, e), unit.key(), designator, packageId, part, lot, null, station(e), location, carrier, head, tx, null, linkKind,
+          e.uniqueId(), leading, chain, greyZone, referencePart, reason, d);
+    }
+  }
+
   /** the members of BasicInstalledMaterial and AppliedMaterial that the store keeps. */
   private record Installed(@Nullable String unitIdentifier, @Nullable Integer position, @Nullable Double quantity, @Nullable MaterialPackage material,
-      @Nullable MaterialCarrierLocation carrierLocation, @Nullable List<InstalledComponent> components) {
+      @Nullable MaterialCarrierLocation carrierLocation, @Nullable List<InstalledComponent> components,
+      @Nullable List<NonInstalledComponent> notInstalled, @Nullable String referencePartNumber) {
 
     static @Nullable Installed of(InstalledMaterial im) {
       if (im instanceof BasicInstalledMaterial b) {
         return new Installed(b.unitIdentifier(), b.unitPositionNumber(), b.quantityInstalled(), b.material(), b.carrierLocation(),
-            b.installedComponents());
+            b.installedComponents(), b.nonInstalledComponents(), b.referencePartNumber());
       }
       if (im instanceof AppliedMaterial a) {
         Double q = a.quantityApplied() != null && a.quantityApplied().value() != null ? a.quantityApplied().value() : a.quantityInstalled();
-        return new Installed(a.unitIdentifier(), a.unitPositionNumber(), q, a.material(), a.carrierLocation(), a.installedComponents());
+        return new Installed(a.unitIdentifier(), a.unitPositionNumber(), q, a.material(), a.carrierLocation(), a.installedComponents(),
+            a.nonInstalledComponents(), a.referencePartNumber());
       }
       return null;
     }
@@ -713,6 +779,9 @@ public final class CfxNormalizer implements Normalizer {
       Unit unit = keys.get(i);
       event(out, e, unit, "materials_" + kind, null, null, tx, text(um.reason()), null, null);
       MaterialPackage p = um.material();
+      if (p != null) {
+        packages.write(out, e, p, false);
+      }
       List<String> designators = new ArrayList<>();
       for (InstalledComponent c : present(um.uninstalledComponents())) {
         String d = c instanceof BasicInstalledComponent b ? b.referenceDesignator()
@@ -728,7 +797,8 @@ public final class CfxNormalizer implements Normalizer {
       }
       for (String d : designators) {
         out.unitMaterials.add(e.eventTime(), unit.key(), d, p == null ? null : p.uniqueIdentifier(), p == null ? null : p.internalPartNumber(),
-            p == null ? null : p.batchId(), d == null ? um.quantityUninstalled() : null, station(e), null, null, null, tx, null, kind, e.uniqueId());
+            p == null ? null : p.batchId(), d == null ? um.quantityUninstalled() : null, station(e), null, null, null, tx, null, kind, e.uniqueId(),
+            null, null, null, null, null, null);
       }
     }
   }
@@ -1012,6 +1082,7 @@ public final class CfxNormalizer implements Normalizer {
       return;
     }
     MaterialPackage p = loc.materialPackage();
+    packages.write(out, e, p, true);
     if (loc.locationIdentifier() != null) {
       out.closeMaterialSetupAtLocation(station(e), loc.locationIdentifier(), e.eventTime());
     }
@@ -1096,8 +1167,19 @@ public final class CfxNormalizer implements Normalizer {
 
   private static void event(StoreBatch out, StoredEnvelope e, Unit u, String type, @Nullable Integer lane, @Nullable String stage,
       @Nullable String tx, @Nullable String result, @Nullable String recipe, @Nullable JsonNode details) {
+    event(out, e, u, type, lane, stage, tx, result, recipe, details, null);
+  }
+
+  /** a unit event; the work order (CFX WorkOrderIdentifier of WorkStarted, UnitsInitialized) as its own columns. */
+  private static void event(StoreBatch out, StoredEnvelope e, Unit u, String type, @Nullable Integer lane, @Nullable String stage,
+      @Nullable String tx, @Nullable String result, @Nullable String recipe, @Nullable JsonNode details, @Nullable WorkOrderIdentifier workOrder) {
     out.unitEvents.add(e.eventTime(), u.key(), u.panelId(), u.position(), type, station(e), lane, stage, tx, result, null, recipe,
-        e.envelope().messageName(), e.uniqueId(), details);
+        e.envelope().messageName(), e.uniqueId(), details, workOrder == null ? null : blankToNull(workOrder.workOrderId()),
+        workOrder == null ? null : blankToNull(workOrder.batch()));
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static @Nullable String tx(@Nullable String transactionId) {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -65,6 +66,8 @@ final class UnitResolver {
     final Map<Integer, String> byPosition = new TreeMap<>();
     /** keys of this transaction that are provisional ({@code <panel>#<n>}, {@code <tx>#<n>}). */
     final Set<String> provisional = new HashSet<>();
+    /** when each key was first used in this transaction: an alias of a provisional key holds from then. */
+    final Map<String, Instant> since = new HashMap<>();
 
     Tx(String id) {
       this.id = id;
@@ -157,7 +160,7 @@ final class UnitResolver {
       // provisional rows first where times tie: a serial named later for the position wins
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "select position, unit_id, panel_id from transaction_unit where transaction_id = ?"
+              "select position, unit_id, panel_id, event_time from transaction_unit where transaction_id = ?"
                   + " order by event_time, case when unit_id = coalesce(panel_id, transaction_id) || '#' || position then 0 else 1 end")) {
         ps.setString(1, txId);
         try (ResultSet rs = ps.executeQuery()) {
@@ -166,6 +169,7 @@ final class UnitResolver {
             String key = rs.getString(2);
             String panel = rs.getString(3);
             t.byPosition.put(position, key);
+            t.since.putIfAbsent(key, rs.getTimestamp(4).toInstant());
             if (panel != null) {
               t.panelId = panel;
             }
@@ -252,16 +256,17 @@ final class UnitResolver {
           key = (panel != null ? panel : t != null ? t.id : "unknown") + "#" + pos;
           if (t != null) {
             t.provisional.add(key);
+            t.since.putIfAbsent(key, e.eventTime());
           }
         }
       } else {
         key = u.identifier();
         if (panel != null && !panel.equals(key) && pos != null) {
-          alias(panel + "#" + pos, key, e, out);
+          alias(panel + "#" + pos, key, since(t, panel + "#" + pos, e), e, out);
           panelEdge(panel, key, pos, t, e, out);
         }
         if (known != null && !known.equals(key) && t.provisional.contains(known)) {
-          alias(known, key, e, out);
+          alias(known, key, since(t, known, e), e, out);
           if (t.panelId != null && !t.panelId.equals(panel) && !t.panelId.equals(key)) {
             panelEdge(t.panelId, key, pos, t, e, out);
           }
@@ -269,6 +274,7 @@ final class UnitResolver {
       }
       if (register && t != null && pos != null && !key.equals(t.byPosition.get(pos))) {
         t.byPosition.put(pos, key);
+        t.since.putIfAbsent(key, e.eventTime());
         out.transactionUnits.add(t.id, pos, key, t.panelId, e.station(), e.eventTime(), e.uniqueId());
       }
       result.add(new Unit(key, pos, panel != null && !panel.equals(key) ? panel : null));
@@ -341,7 +347,7 @@ final class UnitResolver {
       if (known == null || t.provisional.contains(known)) {
         String provisional = known != null ? known : t.panelId != null ? t.panelId + "#" + pos : null;
         if (provisional != null) {
-          alias(provisional, id, e, out);
+          alias(provisional, id, since(t, provisional, e), e, out);
         }
         if (t.panelId != null) {
           panelEdge(t.panelId, id, pos, t, e, out);
@@ -367,6 +373,7 @@ final class UnitResolver {
   private static void register(Tx t, int pos, String key, StoredEnvelope e, StoreBatch out) {
     if (!key.equals(t.byPosition.get(pos))) {
       t.byPosition.put(pos, key);
+      t.since.putIfAbsent(key, e.eventTime());
       out.transactionUnits.add(t.id, pos, key, t.panelId, e.station(), e.eventTime(), e.uniqueId());
     }
   }
@@ -381,7 +388,20 @@ final class UnitResolver {
     return out;
   }
 
-  private void alias(String alias, String unitId, StoredEnvelope e, StoreBatch out) {
+  /**
+   * when an alias of a provisional key starts to hold: the key's first use in the transaction that
+   * names the serial (its earlier events there are the unit's), else the naming message's time.
+   */
+  private static Instant since(@Nullable Tx t, String provisionalKey, StoredEnvelope e) {
+    Instant first = t == null ? null : t.since.get(provisionalKey);
+    return first != null && first.isBefore(e.eventTime()) ? first : e.eventTime();
+  }
+
+  /**
+   * records that a provisional key names a unit from {@code validFrom} on (unit_alias, V4 window:
+   * a reusable carrier's {@code <carrier>#<n>} names another board on its next trip).
+   */
+  private void alias(String alias, String unitId, Instant validFrom, StoredEnvelope e, StoreBatch out) {
     if (alias.equals(unitId)) {
       return;
     }
@@ -391,7 +411,7 @@ final class UnitResolver {
       return;
     }
     knownAliases.add(k);
-    out.unitAliases.add(alias, unitId, e.eventTime(), e.uniqueId());
+    out.unitAliases.add(alias, unitId, e.eventTime(), e.uniqueId(), validFrom);
   }
 
   private void panelEdge(String panel, String board, @Nullable Integer pos, @Nullable Tx t, StoredEnvelope e, StoreBatch out) {

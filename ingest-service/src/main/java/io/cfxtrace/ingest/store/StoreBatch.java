@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * the rows one database transaction writes: a COPY buffer per table, plus the few updates that
  * close intervals (a reel unloaded, an operator logged off). Tables and columns are declared here,
- * next to V1__event_store.sql.
+ * next to V1__event_store.sql and the later migrations that add to it.
  */
 public final class StoreBatch {
 
@@ -39,10 +39,10 @@ public final class StoreBatch {
           "unit_event",
           List.of(
               "event_time", "unit_id", "panel_id", "position", "event_type", "station", "lane", "stage", "transaction_id", "result",
-              "operator", "recipe", "message_name", "unique_id", "details"));
+              "operator", "recipe", "message_name", "unique_id", "details", "work_order", "work_order_batch"));
 
   /** provisional unit keys resolved to serials. */
-  public final CopyBuffer unitAliases = new CopyBuffer("unit_alias", List.of("alias", "unit_id", "event_time", "unique_id"));
+  public final CopyBuffer unitAliases = new CopyBuffer("unit_alias", List.of("alias", "unit_id", "event_time", "unique_id", "valid_from"));
 
   /** genealogy edges. */
   public final CopyBuffer unitEdges =
@@ -74,7 +74,18 @@ public final class StoreBatch {
           "unit_material",
           List.of(
               "installed_at", "unit_id", "reference_designator", "material_package_id", "part_number", "lot", "quantity", "station",
-              "location_identifier", "carrier_id", "head_and_nozzle", "transaction_id", "installed_unit_id", "link_kind", "unique_id"));
+              "location_identifier", "carrier_id", "head_and_nozzle", "transaction_id", "installed_unit_id", "link_kind", "unique_id",
+              "leading_package_id", "splice_chain", "grey_zone", "reference_part_number", "rejection_reason", "details"));
+
+  /** material packages: what each message said about a package (V4). */
+  public final CopyBuffer materialPackages =
+      new CopyBuffer(
+          "material_package",
+          List.of(
+              "event_time", "material_package_id", "message_name", "station", "internal_part_number", "internal_package_name", "lot",
+              "manufacturer", "manufacturer_part_number", "manufacturer_lot_code", "vendor", "vendor_part_number", "units", "initial_quantity",
+              "quantity", "status", "created_at", "manufactured_at", "received_at", "expires_at", "leading_package_id", "batch_package_id",
+              "unique_id", "details"));
 
   /** inspections, tests, repairs. */
   public final CopyBuffer unitChecks =
@@ -127,7 +138,7 @@ public final class StoreBatch {
 
   private final List<CopyBuffer> all =
       List.of(
-          rawMessages, deadLetters, unitEvents, unitAliases, unitEdges, transactionUnits, materialSetups, materialEvents, unitMaterials,
+          rawMessages, deadLetters, unitEvents, unitAliases, unitEdges, transactionUnits, materialSetups, materialEvents, materialPackages, unitMaterials,
           unitChecks, measurements, defects, processValues, characteristics, operatorSessions, stationEvents);
 
   /** an interval to close, applied after the copies (so that one opened in the batch closes too). */

@@ -77,11 +77,53 @@ class IngestConfigurationTest {
   }
 
   @Test
+  void storeJobRunnerDefaultsToAutoEveryFiveMinutes() {
+    try (ApplicationContext ctx = context(Map.of())) {
+      StoreConfiguration c = ctx.getBean(StoreConfiguration.class);
+
+      assertThat(c.runJobsMode()).isEqualTo(StoreConfiguration.RunJobs.AUTO);
+      assertThat(c.runJobsInterval()).isEqualTo(Duration.ofMinutes(5));
+    }
+  }
+
+  @Test
+  void storeJobRunnerModeBindsFromItsLowerCaseName() {
+    try (ApplicationContext ctx = context(Map.of("cfx.store.run-jobs", "always", "cfx.store.run-jobs-interval", "30s"))) {
+      StoreConfiguration c = ctx.getBean(StoreConfiguration.class);
+
+      assertThat(c.runJobsMode()).isEqualTo(StoreConfiguration.RunJobs.ALWAYS);
+      assertThat(c.runJobsInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void anUnknownJobRunnerModeStopsTheStartNamingTheSetting() {
+    assertThatThrownBy(() -> context(Map.of("cfx.store.run-jobs", "sometimes")).getBean(StoreConfiguration.class))
+        .hasMessageContaining("runJobs")
+        .hasStackTraceContaining("runJobs - must be auto, always or never");
+  }
+
+  @Test
+  void aJobRunnerIntervalBelowOneSecondStopsTheStart() {
+    assertThatThrownBy(() -> context(Map.of("cfx.store.run-jobs-interval", "10ms")).getBean(StoreConfiguration.class))
+        .hasStackTraceContaining("cfx.store.run-jobs-interval must be at least 1s");
+  }
+
+  @Test
+  void aMisspeltJobRunnerSettingStopsTheStartAndSuggestsTheRightOne() {
+    assertThatThrownBy(() -> context(Map.of("cfx.store.run-job", "never")).getBean(SettingsCheck.class))
+        .hasMessageContaining("cfx.store.run-job")
+        .hasMessageContaining("did you mean 'run-jobs'");
+  }
+
+  @Test
   void knownKeysOfEveryKindPass() {
     assertThat(SettingsCheck.known("cfx.ingest.listeners.line1.users.cfx")).isTrue();
     assertThat(SettingsCheck.known("cfx.ingest.listeners.line1.addresses[0]")).isTrue();
     assertThat(SettingsCheck.known("cfx.ingest.subscriptions.rabbit.virtual-host")).isTrue();
     assertThat(SettingsCheck.known("cfx.store.retention")).isTrue();
+    assertThat(SettingsCheck.known("cfx.store.run-jobs")).isTrue();
+    assertThat(SettingsCheck.knownEnv("CFX_STORE_RUN_JOBS_INTERVAL")).isTrue();
     assertThat(SettingsCheck.knownEnv("CFX_INGEST_LISTENERS_LINE1_PORT")).isTrue();
     assertThat(SettingsCheck.knownEnv("CFX_INGEST_BATCH_SIZE")).isTrue();
     assertThat(SettingsCheck.knownEnv("CFX_INGEST_BATCH_SIZ")).isFalse();

@@ -39,7 +39,7 @@ final class EventStore implements AutoCloseable {
   /** the tables the normaliser writes, besides raw_message and dead_letter. */
   static final List<String> DERIVED_TABLES =
       List.of(
-          "unit_event", "unit_alias", "unit_edge", "transaction_unit", "material_setup", "material_event", "unit_material",
+          "unit_event", "unit_alias", "unit_edge", "transaction_unit", "material_setup", "material_event", "material_package", "unit_material",
           "unit_check", "measurement", "defect", "process_value", "unit_characteristic", "operator_session", "station_event");
 
   private final TestDatabase db;

@@ -264,25 +264,37 @@ class NormalizationOfGoldenFixturesTest {
 
         // ---- CFX.Materials.Management: material package life
         fixture("CFX.Materials.Management.MaterialsConsumed.json")
+            .rows("material_package", 2)
             .rows("material_event", 2)
             .has("select event_type, part_number, quantity, details->>'spoiled', details->>'location' from material_event"
                     + " where material_package_id = 'MAT238908348903'",
                 "consumed", "IPN-1222-55555", "42", "2.0", "3245434554"),
         fixture("CFX.Materials.Management.MaterialsInitialized.json")
             .rows("material_event", 2)
+            .rows("material_package", 2)
+            // MaterialPackageDetail: the label data of the reel, in columns of its own
+            .has("select internal_part_number, manufacturer, manufacturer_part_number, manufacturer_lot_code, vendor, vendor_part_number, quantity,"
+                    + " message_name from material_package where material_package_id = 'MAT4566556456'",
+                "IPN47788", "MOTOROLA", "MOT231234", "LOT2016110588", "Digikey", "DIG23452442", "887", "CFX.Materials.Management.MaterialsInitialized")
+            .has("select initial_quantity, status, details->>'hazardousMaterialType', manufactured_at " + AT.apply("2016-11-05T00:00:00Z")
+                    + " from material_package where material_package_id = 'MAT4566556456'",
+                "1000", "Active", "RoHS", "t")
             .has("select event_type, part_number, quantity, details->>'manufacturer', details->>'manufacturerLotCode' from material_event"
                     + " where material_package_id = 'MAT4566556456'",
                 "initialized", "IPN47788", "887", "MOTOROLA", "LOT2016110588"),
         fixture("CFX.Materials.Management.MaterialsJoined.json")
+            .rows("material_package", 2)
             .rows("material_event", 2)
             .has("select material_package_id, related_package_id from material_event where event_type = 'joined'", "MAT4566589856", "MAT4563453457")
             .has("select material_package_id, related_package_id from material_event where event_type = 'joined_to'", "MAT4563453457",
                 "MAT4566589856"),
         fixture("CFX.Materials.Management.MaterialsModified.json")
             .rows("material_event", 3)
+            .rows("material_package", 3)
             .has("select event_type, quantity, details->>'reason' from material_event where material_package_id = 'MAT4566553421'", "modified", "151",
                 "ManualCountAndQuantityUpdate"),
         fixture("CFX.Materials.Management.MaterialsRetired.json")
+            .rows("material_package", 3)
             .rows("material_event", 3)
             .has("select event_type, part_number from material_event where material_package_id = 'MAT4566554543'", "retired", "IPN48899"),
         fixture("CFX.Materials.Management.MaterialsSplit.json")
@@ -301,12 +313,16 @@ class NormalizationOfGoldenFixturesTest {
             .rows("station_event", 2)
             .has("select distinct event_type, details->>'carrier' from station_event", "carrier_unloaded", "1233334"),
         fixture("CFX.Materials.Storage.MaterialsEmpty.json")
+            .rows("material_package", 2)
             .rows("material_event", 2)
             .has("select event_type, quantity, details->>'location' from material_event where material_package_id = 'MAT238908323434'", "empty", "0",
                 "3245435784"),
         fixture("CFX.Materials.Storage.MaterialsLoaded.json")
             .rows("material_setup", 6)
             .rows("material_event", 6)
+            .rows("material_package", 6)
+            .has("select internal_part_number, quantity, manufacturer from material_package_current where material_package_id = 'MAT4566554543'",
+                "IPN48899", "748", null)
             .has("select location_identifier, location_name, part_number, carrier_id, carrier->>'type', unloaded_at from material_setup"
                     + " where material_package_id = 'MAT4566554543'",
                 "5555646454", "SLOT44", "IPN48899", "1233334", "SMDTapeFeeder", null)
@@ -315,6 +331,7 @@ class NormalizationOfGoldenFixturesTest {
             .rows("material_event", 4)
             .has("select count(*) from material_event where event_type = 'unloaded'", "4"),
         fixture("CFX.Materials.Storage.SplicePointDetected.json")
+            .rows("material_package", 2)
             .rows("material_setup", 1)
             .rows("material_event", 2)
             .has("select material_package_id, location_identifier, unloaded_at from material_setup", "MAT238908348904", "3245435784", null)
@@ -335,6 +352,8 @@ class NormalizationOfGoldenFixturesTest {
             .rows("transaction_unit", 2)
             .has("select unit_id, panel_id, position, lane, recipe, details->>'workOrder' from unit_event where position = 2 and event_type = 'work_started'",
                 "CARRIER5566#2", "CARRIER5566", "2", "1", "Recipe1 rev 2.0", "WO-1000-1000")
+            // WorkOrderIdentifier as columns of its own
+            .has("select work_order, work_order_batch from unit_event where position = 1", "WO-1000-1000", "WO-1000-1000-B1")
             .has("select string_agg(unit_id, ',' order by position) from transaction_unit where transaction_id = '2c24590d-39c5-4039-96a5-91900cecedfa'",
                 "CARRIER5566#1,CARRIER5566#2"),
         fixture("CFX.Production.WorkStarted.v2.json")
@@ -355,7 +374,8 @@ class NormalizationOfGoldenFixturesTest {
         fixture("CFX.Production.UnitsInitialized.json")
             .rows("unit_event", 2)
             .has("select unit_id, position, event_type, details->>'workOrder', details->>'batch', transaction_id from unit_event where position = 1",
-                "UNIT5566687", "1", "initialized", "WO45648798", "BATCH45648798-1", null),
+                "UNIT5566687", "1", "initialized", "WO45648798", "BATCH45648798-1", null)
+            .has("select work_order, work_order_batch from unit_event where position = 1", "WO45648798", "BATCH45648798-1"),
         fixture("CFX.Production.OperatorActivated.json")
             .rows("operator_session", 1)
             .has("select station, operator_id, operator_name, login_name, deactivated_at from operator_session", "SMTPlus.Model_21232.SN23123",
@@ -438,7 +458,12 @@ class NormalizationOfGoldenFixturesTest {
         fixture("CFX.Production.Assembly.MaterialsInstalled.json")
             .rows("unit_event", 2)
             .rows("transaction_unit", 2)
-            .rows("unit_material", 6)
+            .rows("unit_material", 7)
+            .rows("material_package", 1)
+            // NonInstalledComponents: picked for the unit and not placed
+            .has("select reference_designator, material_package_id, rejection_reason, details->>'location', details->>'rejectionBoxId' from unit_material"
+                    + " where link_kind = 'not_installed'",
+                "R1", "MAT4566556456", "BadElectricalTest", "RejectionBox", "RejectionBox1")
             .has("select material_package_id, part_number, lot, location_identifier, carrier_id, link_kind, installed_at " + AT.apply("2018-10-03T16:03:05.1091909-04:00")
                     + " from unit_material where unit_id = 'PANEL23423432#2' and reference_designator = 'R3'",
                 "MAT4566556456", "IPN47788", null, "UID384234893", "1233334", "installed", "t")
@@ -446,14 +471,20 @@ class NormalizationOfGoldenFixturesTest {
         fixture("CFX.Production.Assembly.MaterialsInstalled.smt.json")
             .rows("unit_event", 2)
             .rows("transaction_unit", 2)
-            .rows("unit_material", 3)
+            .rows("unit_material", 4)
+            .rows("material_package", 1)
+            .has("select unit_id, reference_designator, rejection_reason, head_and_nozzle from unit_material where link_kind = 'not_installed'",
+                "PANEL23423432#2", "R2", "BadVisionTestAfterPickup", null)
+            .has("select internal_part_number, internal_package_name, lot, quantity from material_package", "IPN47788", "0402", "LOT-2026-0311-A", null)
             .has("select material_package_id, part_number, lot, location_identifier, carrier_id, head_and_nozzle, installed_at "
                     + AT.apply("2026-03-14T09:26:50.4567891+01:00") + " from unit_material where unit_id = 'PANEL23423432#1' and reference_designator = 'R1'",
                 "MAT4566556456", "IPN47788", "LOT-2026-0311-A", "UID384234893", "1233334", "head HEAD1 nozzle 3 (N0402)", "t")
-            .has("select string_agg(reference_designator, ',' order by reference_designator) from unit_material where unit_id = 'PANEL23423432#2'", "R1")
+            .has("select string_agg(reference_designator, ',' order by reference_designator) from unit_material where unit_id = 'PANEL23423432#2'"
+                + " and link_kind = 'installed'", "R1")
             .has("select string_agg(unit_id || ':' || event_type, ',' order by unit_id) from unit_event",
                 "PANEL23423432#1:materials_installed,PANEL23423432#2:materials_installed"),
         fixture("CFX.Production.Assembly.MaterialsUninstalled.json")
+            .rows("material_package", 1)
             .rows("unit_event", 2)
             .rows("transaction_unit", 2)
             .rows("unit_material", 6)
@@ -461,17 +492,20 @@ class NormalizationOfGoldenFixturesTest {
                 "MAT4566556456", "uninstalled")
             .has("select result from unit_event where unit_id = 'PANEL23423432#2'", "DefectiveMaterial"),
         fixture("CFX.Production.Application.MaterialsApplied.json")
+            .rows("material_package", 1)
             .rows("unit_event", 2)
             .rows("transaction_unit", 2)
             .rows("unit_material", 2)
             .has("select material_package_id, quantity, link_kind from unit_material where unit_id = 'PANEL23423432#1'", "MAT4566556456", "3.57", "applied"),
         // AppliedMaterial (CFX 1.7) with QuantityApplied
         fixture("CFX.Production.Application.MaterialsApplied.v2.json")
+            .rows("material_package", 1)
             .rows("unit_event", 2)
             .rows("transaction_unit", 2)
             .rows("unit_material", 2)
             .has("select material_package_id, quantity, link_kind from unit_material where unit_id = 'PANEL23423432#2'", "MAT4566556456", "3.45", "applied"),
         fixture("CFX.Production.Application.MaterialsUnapplied.json")
+            .rows("material_package", 1)
             .rows("unit_event", 2)
             .rows("transaction_unit", 2)
             .rows("unit_material", 2)

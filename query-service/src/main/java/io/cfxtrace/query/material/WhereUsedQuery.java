@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
 public class WhereUsedQuery {
 
 
+  /**
+   * unit_material rows of parts in the unit: not those the station picked for it and discarded
+   * (CFX NonInstalledComponents, stored as not_installed / not_applied).
+   */
+  private static final String PLACED = "m.link_kind not in ('not_installed', 'not_applied')";
+
   private final EventStoreReader store;
   private final String longestTransaction;
 
@@ -50,8 +56,8 @@ public class WhereUsedQuery {
     Object from = material.from() == null ? null : material.from().atOffset(ZoneOffset.UTC);
     Object to = material.to() == null ? null : material.to().atOffset(ZoneOffset.UTC);
 
-    String exactSql = "select " + unit("m.unit_id") + " as unit, m.* from unit_material m where "
-        + material.condition("m")
+    String exactSql = "select " + unit("m.unit_id", "m.installed_at") + " as unit, m.* from unit_material m where "
+        + material.condition("m") + " and " + PLACED
         + " and (?::timestamptz is null or m.installed_at >= ?::timestamptz) and (?::timestamptz is null or m.installed_at < ?::timestamptz)"
         + " order by m.installed_at, unit, m.reference_designator";
     List<WhereUsed.Link> exact = store.query(exactSql,
@@ -71,10 +77,10 @@ public class WhereUsedQuery {
         + " coalesce(s.location_identifier, s.location_name) as location"
         + " from win w join s on s.station = w.station and s.loaded_at <= w.ended and (s.unloaded_at is null or s.unloaded_at > w.started)"
         + " where (?::timestamptz is null or w.ended >= ?::timestamptz) and (?::timestamptz is null or w.started < ?::timestamptz)),"
-        + " units as (select distinct " + unit("u.unit_id") + " as unit, h.* from hits h"
+        + " units as (select distinct " + unit("u.unit_id", "u.event_time") + " as unit, h.* from hits h"
         + " join unit_event u on u.transaction_id = h.transaction_id and u.station = h.station)"
         + " select * from units where not exists (select 1 from unit_material m where m.material_package_id = units.material_package_id"
-        + " and m.station = units.station and " + unit("m.unit_id") + " = units.unit)"
+        + " and m.station = units.station and " + PLACED + " and " + unit("m.unit_id", "m.installed_at") + " = units.unit)"
         + " order by started, unit, material_package_id";
     List<WhereUsed.Link> inferred = store.query(inferredSql,
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
@@ -89,8 +95,11 @@ public class WhereUsedQuery {
     return all.toArray();
   }
 
-  /** a unit key resolved through unit_alias to the serial it was given, if any. */
-  private static String unit(String key) {
-    return "coalesce((select a.unit_id from unit_alias a where a.alias = " + key + " order by a.event_time limit 1), " + key + ")";
+  /**
+   * a unit key resolved to the serial its alias gave it at the row's time (the store's {@code
+   * unit_at}: a reusable carrier's {@code <carrier>#<n>} names another board on every trip).
+   */
+  private static String unit(String key, String time) {
+    return "unit_at(" + key + ", " + time + ")";
   }
 }

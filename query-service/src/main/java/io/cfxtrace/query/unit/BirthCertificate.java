@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  * what the event store knows about one unit.
  *
  * @param unit the unit's id (its serial once one was named).
- * @param keys every key its rows are stored under: the id and its provisional aliases.
+ * @param keys every key its rows are stored under: the id and its provisional aliases (a reusable
+ *     carrier's {@code <carrier>#<n>} counts only within the time it named this unit).
+ * @param workOrders the work orders the unit was built for (CFX WorkOrderIdentifier of WorkStarted
+ *     and UnitsInitialized), in the order they first appear.
  * @param route the unit's events in time order.
  * @param materials exact and inferred material links.
  * @param process process data of the unit and of the transactions it took part in.
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record BirthCertificate(
     String unit,
     List<String> keys,
+    List<String> workOrders,
     List<RouteStep> route,
     List<MaterialLink> materials,
     List<ProcessValue> process,
@@ -26,7 +30,13 @@ public record BirthCertificate(
     List<Characteristic> characteristics,
     Genealogy genealogy) {
 
-  /** one unit_event row. */
+  /**
+   * one unit_event row.
+   *
+   * @param workOrder the work order of the step's transaction (from its WorkStarted, or the step's
+   *     own UnitsInitialized), if one was named.
+   * @param workOrderBatch the batch of that work order, if any.
+   */
   public record RouteStep(
       Instant time,
       String station,
@@ -37,14 +47,18 @@ public record BirthCertificate(
       @Nullable String result,
       @Nullable String recipe,
       @Nullable String operator,
-      String key) {}
+      String key,
+      @Nullable String workOrder,
+      @Nullable String workOrderBatch) {}
 
   /**
    * a material in the unit.
    *
-   * @param link {@code exact} (the station reported it installed or applied into this unit) or
+   * @param link {@code exact} (the station reported it installed or applied into this unit),
    *     {@code inferred} (the package sat at a location of a station while the unit was processed
-   *     there, and the station reported no exact link for it).
+   *     there, and the station reported no exact link for it) or {@code rejected} (the station
+   *     picked a part from the package for this unit and did not place it: CFX
+   *     NonInstalledComponents; not in the unit).
    * @param candidates for an inferred link, how many packages sat at that location during the
    *     unit's window (more than one after a splice or a reel change); 1 for an exact link.
    * @param time when it was installed (exact) or when the unit's transaction at the station began
@@ -52,6 +66,20 @@ public record BirthCertificate(
    * @param until for an inferred link, when that transaction ended.
    * @param loadedAt for an inferred link, when the package was loaded at the location.
    * @param unloadedAt for an inferred link, when it was unloaded (null while still loaded).
+   * @param kind what the station reported: installed, applied, uninstalled, unapplied,
+   *     not_installed, not_applied; null for an inferred link.
+   * @param manufacturer the package's manufacturer (material_package: MaterialPackageDetail).
+   * @param manufacturerPartNumber the manufacturer's part number.
+   * @param manufacturerLotCode the manufacturer's lot or date code.
+   * @param vendor the vendor the package came from.
+   * @param expiresAt when the package expires.
+   * @param referencePartNumber the part the recipe asked for, when an alternate part was placed
+   *     (CFX InstalledMaterial.ReferencePartNumber).
+   * @param leadingPackage the package this one was spliced onto (CFX
+   *     MaterialPackage.LeadingMaterialPackage): near the splice the part may be from it.
+   * @param greyZone how many parts around the splice may be from either package.
+   * @param spliceChain every package of the splice chain, nearest leader first.
+   * @param rejectionReason for a rejected link, why the part was not placed.
    */
   public record MaterialLink(
       String link,
@@ -68,7 +96,21 @@ public record BirthCertificate(
       @Nullable Instant until,
       @Nullable Instant loadedAt,
       @Nullable Instant unloadedAt,
-      int candidates) {}
+      int candidates,
+      @Nullable String kind,
+      @Nullable String manufacturer,
+      @Nullable String manufacturerPartNumber,
+      @Nullable String manufacturerLotCode,
+      @Nullable String vendor,
+      @Nullable Instant expiresAt,
+      @Nullable String referencePartNumber,
+      @Nullable String leadingPackage,
+      @Nullable Double greyZone,
+      List<SplicedPackage> spliceChain,
+      @Nullable String rejectionReason) {}
+
+  /** a package of a splice chain. */
+  public record SplicedPackage(@Nullable String id, @Nullable String partNumber, @Nullable String lot) {}
 
   /** one process_value row. */
   public record ProcessValue(

@@ -10,6 +10,7 @@ import io.cfxtrace.query.unit.BirthCertificate.Measurement;
 import io.cfxtrace.query.unit.BirthCertificate.ProcessValue;
 import io.cfxtrace.query.unit.BirthCertificate.Relative;
 import io.cfxtrace.query.unit.BirthCertificate.RouteStep;
+import io.cfxtrace.query.unit.BirthCertificate.SplicedPackage;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A unit's rows carry its serial or, for what happened before a station named the serial, a
  * provisional key {@code <panel>#<position>} that {@code unit_alias} resolves. Every section
- * reads the rows of all of the unit's keys ({@code k} below: the id and its aliases).
+ * reads the rows of all of the unit's keys ({@code k} below, from the store's {@code unit_keys}:
+ * the id at any time, and each alias within its validity window, so that a reusable carrier's
+ * {@code <carrier>#<n>} brings only the rows of the trip that carried this unit).
  *
  * <p>Inferred materials: the unit's windows are the transactions it took part in (its
  * {@code unit_event} rows and {@code transaction_unit}), each from its {@code work_started} to its
@@ -36,13 +39,13 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 public class BirthCertificateQuery {
 
-  /** the unit's keys as a relation, from the one array parameter of each statement. */
-  private static final String KEYS = "with k as (select unnest(?::text[]) as key)";
+  /** the unit's keys and their windows as a relation, from the unit id, the first parameter of each statement. */
+  private static final String KEYS = "with k as (select key, lower_bound, upper_bound from unit_keys(?))";
 
   /** the transactions the unit took part in. */
   private static final String TRANSACTIONS =
-      KEYS + ", tx as (select transaction_id from unit_event where unit_id in (select key from k) and transaction_id is not null"
-          + " union select transaction_id from transaction_unit where unit_id in (select key from k))";
+      KEYS + ", tx as (select e.transaction_id from unit_event e where " + mine("e", "event_time") + " and e.transaction_id is not null"
+          + " union select t.transaction_id from transaction_unit t where " + mine("t", "event_time") + ")";
 
   /** the transactions the unit took part in, and each one's window at its station. */
   private static final String WINDOWS =
@@ -59,9 +62,30 @@ public class BirthCertificateQuery {
           + " count(*) over (partition by w.station, w.transaction_id, coalesce(s.location_identifier, s.location_name)) as candidates"
           + " from win w join material_setup s on s.station = w.station and s.loaded_at <= w.ended"
           + " and (s.unloaded_at is null or s.unloaded_at > w.started))"
-          + " select * from cand c where not exists (select 1 from unit_material m where m.unit_id in (select key from k)"
+          + " select c.*, p.manufacturer, p.manufacturer_part_number, p.manufacturer_lot_code, p.vendor, p.expires_at from cand c"
+          + " left join lateral (select * from material_package_current x where x.material_package_id = c.material_package_id) p on true"
+          + " where not exists (select 1 from unit_material m where " + mine("m", "installed_at")
           + " and m.station = c.station and m.material_package_id = c.material_package_id)"
           + " order by c.started, c.location, c.loaded_at";
+
+  /** link kinds of parts picked for the unit and not placed (CFX NonInstalledComponents). */
+  private static final java.util.Set<String> REJECTED = java.util.Set.of("not_installed", "not_applied");
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  /**
+   * the condition that a row of table alias {@code a} belongs to the unit: its key is one of
+   * {@code k} and its time lies in that key's window.
+   */
+  private static String mine(String a, String time) {
+    return mine(a, "unit_id", time);
+  }
+
+  private static String mine(String a, String keyColumn, String time) {
+    return "exists (select 1 from k where k.key = " + a + "." + keyColumn + " and " + a + "." + time + " >= k.lower_bound and " + a + "." + time
+        + " < k.upper_bound)";
+  }
 
   private final EventStoreReader store;
 
@@ -81,60 +105,89 @@ public class BirthCertificateQuery {
    * @return the certificate, or empty when no row of the store names the unit.
    */
   public Optional<BirthCertificate> find(String id) {
+    // a provisional key names the unit its latest alias gives (a reusable carrier's current board)
     String unit =
-        store.query("select unit_id from unit_alias where alias = ? order by event_time limit 1", r -> r.text("unit_id"), id).stream()
-            .filter(Objects::nonNull).findFirst().orElse(id);
+        store.query("select unit_id from unit_alias where alias = ? order by valid_from desc, event_time desc limit 1", r -> r.text("unit_id"), id)
+            .stream().filter(Objects::nonNull).findFirst().orElse(id);
     List<String> keys = new ArrayList<>();
     keys.add(unit);
-    store.query("select distinct alias from unit_alias where unit_id = ? order by alias", r -> r.text("alias"), unit).stream()
-        .filter(Objects::nonNull).filter(a -> !a.equals(unit)).forEach(keys::add);
-    String[] k = keys.toArray(String[]::new);
+    store.query("select distinct key from unit_keys(?) where key <> ? order by key", r -> r.text("key"), unit, unit).stream()
+        .filter(Objects::nonNull).forEach(keys::add);
+    String k = unit;
     if (!known(k)) {
       return Optional.empty();
     }
-    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), route(k), materials(k), process(k), checks(k), characteristics(k),
+    List<RouteStep> route = route(k);
+    List<String> workOrders = route.stream().map(RouteStep::workOrder).filter(Objects::nonNull).distinct().toList();
+    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, materials(k), process(k), checks(k), characteristics(k),
         genealogy(unit, k)));
   }
 
-  private boolean known(String[] k) {
-    return store.query(KEYS + " select exists (select 1 from unit_event where unit_id in (select key from k))"
-        + " or exists (select 1 from unit_edge where parent_id in (select key from k) or child_id in (select key from k))"
-        + " or exists (select 1 from unit_alias where alias in (select key from k) or unit_id in (select key from k))"
-        + " or exists (select 1 from unit_material where unit_id in (select key from k))"
-        + " or exists (select 1 from unit_check where unit_id in (select key from k))"
-        + " or exists (select 1 from unit_characteristic where unit_id in (select key from k)) as known",
-        r -> "t".equals(r.text("known")), (Object) k).get(0);
+  private boolean known(String k) {
+    return store.query(KEYS + " select exists (select 1 from unit_event e where " + mine("e", "event_time") + ")"
+        + " or exists (select 1 from unit_edge e where " + mine("e", "parent_id", "event_time") + " or " + mine("e", "child_id", "event_time") + ")"
+        + " or exists (select 1 from unit_alias where alias = ? or unit_id = ?)"
+        + " or exists (select 1 from unit_material m where " + mine("m", "installed_at") + ")"
+        + " or exists (select 1 from unit_check c where " + mine("c", "event_time") + ")"
+        + " or exists (select 1 from unit_characteristic c where " + mine("c", "event_time") + ") as known",
+        r -> "t".equals(r.text("known")), k, k, k).get(0);
   }
 
-  private List<RouteStep> route(String[] k) {
-    return store.query(KEYS + " select * from unit_event where unit_id in (select key from k) order by event_time",
+  private List<RouteStep> route(String k) {
+    // a step's work order: its own (WorkStarted, UnitsInitialized), else its transaction's WorkStarted's
+    return store.query(KEYS + " select e.*, coalesce(e.work_order, wo.work_order) as wo, case when e.work_order is not null"
+            + " then e.work_order_batch else wo.work_order_batch end as wo_batch from unit_event e"
+            + " left join lateral (select w.work_order, w.work_order_batch from unit_event w where e.transaction_id is not null"
+            + " and w.transaction_id = e.transaction_id and w.work_order is not null order by w.event_time limit 1) wo on true"
+            + " where " + mine("e", "event_time") + " order by e.event_time",
         r -> new RouteStep(r.time("event_time"), r.text("station"), r.text("event_type"), r.text("transaction_id"), r.integer("lane"),
-            r.text("stage"), r.text("result"), r.text("recipe"), r.text("operator"), r.text("unit_id")),
-        (Object) k);
+            r.text("stage"), r.text("result"), r.text("recipe"), r.text("operator"), r.text("unit_id"), r.text("wo"), r.text("wo_batch")),
+        k);
   }
 
-  private List<MaterialLink> materials(String[] k) {
+  private List<MaterialLink> materials(String k) {
     List<MaterialLink> exact = store.query(
-        KEYS + " select * from unit_material where unit_id in (select key from k) order by installed_at, reference_designator",
-        r -> new MaterialLink("exact", r.text("reference_designator"), r.text("part_number"), r.text("material_package_id"), r.text("lot"),
-            r.text("station"), r.text("location_identifier"), r.text("carrier_id"), r.text("head_and_nozzle"), r.text("transaction_id"),
-            r.time("installed_at"), null, null, null, 1),
-        (Object) k);
+        KEYS + " select m.*, p.manufacturer, p.manufacturer_part_number, p.manufacturer_lot_code, p.vendor, p.expires_at from unit_material m"
+            + " left join lateral (select * from material_package_current x where x.material_package_id = m.material_package_id) p on true"
+            + " where " + mine("m", "installed_at") + " order by m.installed_at, m.reference_designator",
+        r -> {
+          String kind = r.text("link_kind");
+          return new MaterialLink(REJECTED.contains(kind) ? "rejected" : "exact", r.text("reference_designator"), r.text("part_number"),
+              r.text("material_package_id"), r.text("lot"), r.text("station"), r.text("location_identifier"), r.text("carrier_id"),
+              r.text("head_and_nozzle"), r.text("transaction_id"), r.time("installed_at"), null, null, null, 1, kind, r.text("manufacturer"),
+              r.text("manufacturer_part_number"), r.text("manufacturer_lot_code"), r.text("vendor"), r.time("expires_at"),
+              r.text("reference_part_number"), r.text("leading_package_id"), r.decimal("grey_zone"), spliceChain(r.text("splice_chain")),
+              r.text("rejection_reason"));
+        },
+        k);
     List<MaterialLink> inferred = store.query(INFERRED,
         r -> new MaterialLink("inferred", null, r.text("part_number"), r.text("material_package_id"), r.text("lot"), r.text("station"),
             r.text("location"), r.text("carrier_id"), null, r.text("transaction_id"), r.time("started"), r.time("ended"), r.time("loaded_at"),
-            r.time("unloaded_at"), Objects.requireNonNull(r.integer("candidates"))),
-        (Object) k);
+            r.time("unloaded_at"), Objects.requireNonNull(r.integer("candidates")), null, r.text("manufacturer"), r.text("manufacturer_part_number"),
+            r.text("manufacturer_lot_code"), r.text("vendor"), r.time("expires_at"), null, null, null, List.of(), null),
+        k);
     return Stream.concat(exact.stream(), inferred.stream()).toList();
   }
 
-  private List<ProcessValue> process(String[] k) {
-    return store.query(TRANSACTIONS + " select * from process_value p where p.unit_id in (select key from k)"
+  /** unit_material.splice_chain ({@code [{"id","partNumber","lot"}]}, written by the ingest service). */
+  private static List<SplicedPackage> spliceChain(@Nullable String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return List.of(JSON.readValue(json, SplicedPackage[].class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("unit_material.splice_chain is not the array the ingest service writes: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private List<ProcessValue> process(String k) {
+    return store.query(TRANSACTIONS + " select * from process_value p where " + mine("p", "event_time")
             + " or (p.unit_id is null and p.transaction_id in (select transaction_id from tx))"
             + " order by p.event_time, p.process_kind, p.zone nulls first, p.sub_zone nulls first, p.parameter",
         r -> new ProcessValue(r.time("event_time"), r.text("station"), r.text("transaction_id"), r.text("process_kind"), r.text("zone"),
             r.text("sub_zone"), r.text("parameter"), r.decimal("value"), r.text("value_text"), r.text("unit_of_measure")),
-        (Object) k);
+        k);
   }
 
   /** a check row and the identity its measurements and defects are matched by. */
@@ -144,25 +197,26 @@ public class BirthCertificateQuery {
   private record Finding<T>(String uniqueId, String kind, @Nullable String checkName, @Nullable String station, @Nullable String transaction,
       java.time.Instant time, T value) {}
 
-  private List<Check> checks(String[] k) {
-    List<CheckRow> rows = store.query(KEYS + " select *, unique_id::text as uid from unit_check where unit_id in (select key from k)"
+  private List<Check> checks(String k) {
+    List<CheckRow> rows = store.query(KEYS + " select *, unique_id::text as uid from unit_check c where " + mine("c", "event_time")
             + " order by event_time, check_kind, name",
         r -> new CheckRow(r.text("uid"), new Check(r.time("event_time"), r.text("check_kind"), r.text("name"), r.text("check_id"), r.text("result"),
             r.text("station"), r.text("transaction_id"), r.text("method"), r.text("operator"), r.text("recipe"), r.time("started_at"),
             r.time("ended_at"), new ArrayList<>(), new ArrayList<>())),
-        (Object) k);
+        k);
     List<Finding<Measurement>> measurements = store.query(
-        KEYS + " select *, unique_id::text as uid from measurement where unit_id in (select key from k) order by event_time, sequence nulls last, name",
+        KEYS + " select *, unique_id::text as uid from measurement m where " + mine("m", "event_time")
+            + " order by event_time, sequence nulls last, name",
         r -> new Finding<>(r.text("uid"), r.text("check_kind"), r.text("check_name"), r.text("station"), r.text("transaction_id"), r.time("event_time"),
             new Measurement(r.text("name"), r.text("designators"), r.decimal("value"), r.text("value_text"), r.decimal("expected"),
                 r.decimal("lower_limit"), r.decimal("upper_limit"), r.text("unit_of_measure"), r.text("result"))),
-        (Object) k);
+        k);
     List<Finding<Defect>> defects = store.query(
-        KEYS + " select *, unique_id::text as uid from defect where unit_id in (select key from k) order by event_time, defect_id",
+        KEYS + " select *, unique_id::text as uid from defect d where " + mine("d", "event_time") + " order by event_time, defect_id",
         r -> new Finding<>(r.text("uid"), "defect", r.text("check_name"), r.text("station"), r.text("transaction_id"), r.time("event_time"),
             new Defect(r.text("defect_id"), r.text("defect_code"), r.text("category"), r.text("description"), r.text("reference_designator"),
                 r.text("part_number"), r.text("verification"))),
-        (Object) k);
+        k);
     Map<String, CheckRow> extra = new LinkedHashMap<>();
     for (Finding<Measurement> m : measurements) {
       owner(rows, extra, m).check().measurements().add(m.value());
@@ -187,32 +241,31 @@ public class BirthCertificateQuery {
                 new ArrayList<>(), new ArrayList<>()))));
   }
 
-  private List<Characteristic> characteristics(String[] k) {
-    return store.query(KEYS + " select * from unit_characteristic where unit_id in (select key from k) order by event_time, name",
+  private List<Characteristic> characteristics(String k) {
+    return store.query(KEYS + " select * from unit_characteristic c where " + mine("c", "event_time") + " order by event_time, name",
         r -> new Characteristic(r.time("event_time"), r.text("name"), r.text("value"), r.text("station"), r.text("transaction_id")),
-        (Object) k);
+        k);
   }
 
-  private Genealogy genealogy(String unit, String[] k) {
-    List<Relative> parents = store.query(KEYS + " select distinct on (parent_id, kind) * from unit_edge where child_id in (select key from k)"
+  private Genealogy genealogy(String unit, String k) {
+    List<Relative> parents = store.query(KEYS + " select distinct on (parent_id, kind) * from unit_edge e where " + mine("e", "child_id", "event_time")
             + " order by parent_id, kind, event_time",
         r -> new Relative(r.text("parent_id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
             r.time("event_time")),
-        (Object) k);
-    List<Relative> siblings = store.query(KEYS + ", mine as (select parent_id, kind from unit_edge where child_id in (select key from k))"
-            + " select distinct on (coalesce(a.unit_id, e.child_id)) coalesce(a.unit_id, e.child_id) as id, e.* from unit_edge e"
-            + " join mine on mine.parent_id = e.parent_id and mine.kind = e.kind left join unit_alias a on a.alias = e.child_id"
-            + " where e.child_id not in (select key from k) and coalesce(a.unit_id, e.child_id) <> ?"
-            + " order by coalesce(a.unit_id, e.child_id), e.event_time",
+        k);
+    List<Relative> siblings = store.query(KEYS + ", mine as (select parent_id, kind from unit_edge x where " + mine("x", "child_id", "event_time") + "),"
+            + " edge as (select unit_at(e.child_id, e.event_time) as id, e.* from unit_edge e join mine on mine.parent_id = e.parent_id and mine.kind = e.kind"
+            + " where e.child_id not in (select key from k))"
+            + " select distinct on (id) * from edge where id <> ? order by id, event_time",
         r -> new Relative(r.text("id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
             r.time("event_time")),
         k, unit);
-    List<Relative> children = store.query(KEYS + " select distinct on (coalesce(a.unit_id, e.child_id), e.kind) coalesce(a.unit_id, e.child_id) as id,"
-            + " e.* from unit_edge e left join unit_alias a on a.alias = e.child_id where e.parent_id in (select key from k)"
-            + " order by coalesce(a.unit_id, e.child_id), e.kind, e.event_time",
+    List<Relative> children = store.query(KEYS + ", edge as (select unit_at(e.child_id, e.event_time) as id, e.* from unit_edge e"
+            + " where " + mine("e", "parent_id", "event_time") + ")"
+            + " select distinct on (id, kind) * from edge order by id, kind, event_time",
         r -> new Relative(r.text("id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
             r.time("event_time")),
-        (Object) k);
+        k);
     java.util.Comparator<Relative> byPosition =
         java.util.Comparator.comparing(Relative::position, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(Relative::id);
