@@ -146,6 +146,20 @@ public final class ReplayCommand implements Callable<Integer> {
       }
     }, "cfx-replay-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return replay(err, uri, start, spool, bar, replayer, stateFile);
+    } finally {
+      // on every way out: a Ctrl-C hook still waiting must not hold the JVM
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down
+      }
+    }
+  }
+
+  private int replay(PrintWriter err, AmqpUri uri, ReplayState start, Path spool, Bar bar, Replayer replayer, Path stateFile) {
     CfxEndpoint endpoint = CfxEndpoint.start(EndpointIdentity.of("CfxTrace.Replay", null), CfxEndpoint.Options.defaults());
     Replayer.Result result;
     try {
@@ -186,12 +200,6 @@ public final class ReplayCommand implements Callable<Integer> {
       status = 0;
     }
     err.flush();
-    finished.countDown();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // shutting down
-    }
     return status;
   }
 
