@@ -50,6 +50,13 @@ public final class SimulatedLineFeed implements LineFeed {
   static final int PANEL_SIZE = 4;
   private static final int MAX_IN_FLIGHT = 2_000;
 
+  /**
+   * a new line starts this far in the (simulated) past and publishes it at once, as if it had been
+   * running when the demo was started: the first board is finished within seconds instead of after
+   * its ten simulated minutes on the line.
+   */
+  static final java.time.Duration WARM_UP = java.time.Duration.ofMinutes(10);
+
   private final Path directory;
   private final double speed;
   private final long seed;
@@ -59,6 +66,7 @@ public final class SimulatedLineFeed implements LineFeed {
   private long accepted;
   private long savedAccepted = -1;
   private @Nullable SimulationPlan plan;
+  private java.time.@Nullable Instant warmUpUntil;
   private @Nullable StationEndpoints endpoints;
   private @Nullable Thread publisher;
   private @Nullable ScheduledExecutorService checkpointer;
@@ -88,7 +96,8 @@ public final class SimulatedLineFeed implements LineFeed {
     SimulationPlan p = plan;
     return "line Line1 (" + StationKind.values().length + " stations: laser marker, printer, SPI, two placers, oven, AOI, rework, ICT, FCT),"
         + " panels of " + PANEL_SIZE + ", " + (speed == 0 ? "as fast as possible" : String.format(Locale.ROOT, "%sx real time", trim(speed)))
-        + (p == null ? "" : ", seed " + p.seed()) + (savedAccepted > 0 ? ", continuing after " + savedAccepted + " envelopes" : "");
+        + (p == null ? "" : ", seed " + p.seed()) + (savedAccepted > 0 ? ", continuing after " + savedAccepted + " envelopes"
+            : warmUpUntil != null ? ", its first " + WARM_UP.toMinutes() + " simulated minutes at once" : "");
   }
 
   private static String trim(double d) {
@@ -115,7 +124,9 @@ public final class SimulatedLineFeed implements LineFeed {
       }
       savedAccepted = Math.max(0, n.path("accepted").asLong());
     } else {
-      p = new SimulationPlan(1, boards, PANEL_SIZE, seed, OffsetDateTime.now(java.time.Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS));
+      OffsetDateTime now = OffsetDateTime.now(java.time.Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS);
+      p = new SimulationPlan(1, boards, PANEL_SIZE, seed, now.minus(WARM_UP));
+      warmUpUntil = now.toInstant();
       savedAccepted = 0;
     }
     plan = p;
@@ -151,13 +162,15 @@ public final class SimulatedLineFeed implements LineFeed {
       while (running && sim.hasNext()) {
         Emission e = sim.next();
         long n = ++index;
-        if (pacer == null) {
+        java.time.Instant warm = warmUpUntil;
+        // the warm-up goes out unpaced; the pacer starts with the first envelope after it
+        if (pacer == null && (warm == null || !e.time().isBefore(warm))) {
           pacer = new Pacer(e.time(), speed);
           wallStart = System.nanoTime();
         }
         // waits on the stop signal rather than sleeping, and is never interrupted: an interrupt
         // during a spool write would close the spool's file channel
-        long wait = wallStart + pacer.dueAfter(e.time()).toNanos() - System.nanoTime();
+        long wait = pacer == null ? 0 : wallStart + pacer.dueAfter(e.time()).toNanos() - System.nanoTime();
         if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
           return;
         }
