@@ -6,8 +6,14 @@
  *   <li>{@code GET /api/units/{id}}: the birth certificate of a unit ({@link
  *       io.cfxtrace.query.unit.UnitController});
  *   <li>{@code GET /api/materials/{packageId}/units} and {@code GET /api/lots/{lot}/units}: where a
- *       reel or a lot was used, as JSON or CSV ({@link io.cfxtrace.query.material.WhereUsedController}).
+ *       reel or a lot was used, as JSON or CSV ({@link io.cfxtrace.query.material.WhereUsedController});
+ *   <li>{@code GET /api/events/stream}: the envelopes as they are stored, as Server-Sent Events
+ *       ({@link io.cfxtrace.query.feed.FeedController});
+ *   <li>{@code /ui/}: the web UI (static pages from the jar), and {@code /swagger/cfx-query.yml}:
+ *       the OpenAPI document written at build time.
  * </ul>
+ *
+ * <p>{@code /api/**} needs a bearer token ({@link io.cfxtrace.query.auth.BearerTokenFilter}).
  *
  * <p>The service only reads. Its connections come from a Hikari pool configured {@code read-only:
  * true} (with the driver's {@code readOnlyMode=always}, so PostgreSQL refuses writes even in

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cfxtrace.ingest.testing.TestDatabase;
+import io.cfxtrace.query.config.AuthConfiguration;
+import io.cfxtrace.query.config.FeedConfiguration;
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,53 @@ class QueryConfigurationTest {
   void statementTimeoutBelowOneSecondStopsTheStart() {
     assertThatThrownBy(() -> context(Map.of("cfx.query.statement-timeout", "10ms")).close())
         .hasStackTraceContaining("statement-timeout must be at least 1s");
+  }
+
+  @Test
+  void authIsOnByDefaultAndTheFeedHasItsDefaults() {
+    try (ApplicationContext ctx = context(Map.of())) {
+      assertThat(ctx.getBean(AuthConfiguration.class)).isEqualTo(new AuthConfiguration(true, List.of(QueryServiceFixture.TOKEN)));
+      assertThat(ctx.getBean(FeedConfiguration.class)).isEqualTo(new FeedConfiguration(Duration.ofMillis(200), 1000, Duration.ofSeconds(2), 100, Duration.ofDays(1)));
+    }
+  }
+
+  @Test
+  void authOnWithoutTokensStopsTheStartSayingWhatToSet() {
+    Map<String, Object> p = new HashMap<>(QueryServiceFixture.properties(DB));
+    p.remove("cfx.query.auth.tokens");
+
+    assertThatThrownBy(() -> ApplicationContext.builder().properties(p).build().start().close())
+        .hasStackTraceContaining("cfx.query.auth.enabled is true but cfx.query.auth.tokens is empty");
+  }
+
+  @Test
+  void demoEnvironmentSwitchesAuthOff() {
+    Map<String, Object> p = new HashMap<>(QueryServiceFixture.properties(DB));
+    p.remove("cfx.query.auth.tokens");
+    try (ApplicationContext ctx = ApplicationContext.builder("demo").properties(p).build().start()) {
+      assertThat(ctx.getBean(AuthConfiguration.class).enabled()).isFalse();
+    }
+  }
+
+  @Test
+  void authSwitchedOffBySettingNeedsNoTokens() {
+    Map<String, Object> p = new HashMap<>(QueryServiceFixture.properties(DB));
+    p.remove("cfx.query.auth.tokens");
+    p.put("cfx.query.auth.enabled", false);
+    try (ApplicationContext ctx = ApplicationContext.builder().properties(p).build().start()) {
+      assertThat(ctx.getBean(AuthConfiguration.class).enabled()).isFalse();
+    }
+  }
+
+  @Test
+  void misspeltAuthSettingStopsTheStartNamingTheKey() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.auth.token", "x")).close()).hasStackTraceContaining("cfx.query.auth.token");
+  }
+
+  @Test
+  void feedBufferOutsideItsRangeStopsTheStart() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.feed.client-buffer", "0")).close())
+        .hasStackTraceContaining("cfx.query.feed.client-buffer must be from 1 to 100000, was 0");
   }
 
   @Test

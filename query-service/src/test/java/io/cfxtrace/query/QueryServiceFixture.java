@@ -35,6 +35,8 @@ import java.util.concurrent.TimeoutException;
 final class QueryServiceFixture implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** the bearer token the service accepts in these tests. */
+  static final String TOKEN = "test-token-7f3a";
 
   private final TestDatabase db;
   private final EmbeddedServer server;
@@ -52,7 +54,30 @@ final class QueryServiceFixture implements AutoCloseable {
    * @return the running fixture.
    */
   static QueryServiceFixture storing(List<CfxEnvelope> envelopes) {
+    return storing(envelopes, Map.of());
+  }
+
+  /**
+   * stores the envelopes, then starts the service with extra settings.
+   *
+   * @param envelopes what the stations published.
+   * @param settings settings over {@link #properties}.
+   * @return the running fixture.
+   */
+  static QueryServiceFixture storing(List<CfxEnvelope> envelopes, Map<String, Object> settings) {
     TestDatabase db = TestDatabase.migrated();
+    store(db, envelopes);
+    Map<String, Object> p = properties(db);
+    p.putAll(settings);
+    return new QueryServiceFixture(db, ApplicationContext.run(EmbeddedServer.class, p));
+  }
+
+  /** stores envelopes through the real ingest path while the service runs (what the live feed sees). */
+  void store(List<CfxEnvelope> envelopes) {
+    store(db, envelopes);
+  }
+
+  private static void store(TestDatabase db, List<CfxEnvelope> envelopes) {
     try (IngestPipeline pipeline = new IngestPipeline(db.dataSource(), new CfxNormalizer(), depth -> new IngestMetrics(new SimpleMeterRegistry(), depth),
         ZoneOffset.UTC, 1000, 500, Duration.ofMillis(2), Duration.ofSeconds(1))) {
       for (CfxEnvelope e : envelopes) {
@@ -64,7 +89,6 @@ final class QueryServiceFixture implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("storing the line failed: " + e, e);
     }
-    return new QueryServiceFixture(db, ApplicationContext.run(EmbeddedServer.class, properties(db)));
   }
 
   /** the service's settings for a test database. */
@@ -75,6 +99,7 @@ final class QueryServiceFixture implements AutoCloseable {
     p.put("cfx.ingest.enabled", false);
     p.put("flyway.enabled", false);
     p.put("flyway.datasources.default.enabled", false);
+    p.put("cfx.query.auth.tokens", List.of(TOKEN));
     return p;
   }
 
@@ -86,19 +111,32 @@ final class QueryServiceFixture implements AutoCloseable {
     return server.getApplicationContext();
   }
 
+  /** the service's base URL, such as {@code http://localhost:41234}. */
+  String url() {
+    return server.getURL().toString();
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
   /** an encoded path segment or query value ({@code #} and {@code +} included). */
   static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** GET a path of the service, with an Accept header. */
+  /** GET a path of the service, with an Accept header and the test token. */
   HttpResponse<String> get(String pathAndQuery, String accept) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).header("Accept", accept)
-        .timeout(Duration.ofSeconds(20)).GET().build();
+    return send(HttpRequest.newBuilder(URI.create(server.getURL() + pathAndQuery)).header("Accept", accept)
+        .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(20)).GET().build());
+  }
+
+  /** sends a request to the service as it is (no token added). */
+  HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("GET " + pathAndQuery + " failed: " + e, e);
+      throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -26,6 +26,12 @@ public final class Row {
     return rs.wasNull() ? null : v;
   }
 
+  /** a {@code bigint} column. */
+  public @Nullable Long whole(String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
   /** a floating-point column. */
   public @Nullable Double decimal(String column) throws SQLException {
     double v = rs.getDouble(column);

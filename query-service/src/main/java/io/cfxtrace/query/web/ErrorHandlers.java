@@ -55,4 +55,15 @@ public final class ErrorHandlers {
       return answer(HttpStatus.SERVICE_UNAVAILABLE, "the event store cannot answer now; try again later");
     }
   }
+
+  /** 503 when a configured limit is reached; the client may retry later. */
+  @Singleton
+  @Produces(MediaType.APPLICATION_JSON)
+  public static class Busy implements ExceptionHandler<BusyException, HttpResponse<ErrorMessage>> {
+    @Override
+    @SuppressWarnings("rawtypes") // the interface declares the request raw
+    public HttpResponse<ErrorMessage> handle(HttpRequest request, BusyException e) {
+      return answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+  }
 }
