@@ -215,6 +215,16 @@ public final class Demo implements AutoCloseable {
   }
 
   /**
+   * a unit's birth certificate page in the web UI.
+   *
+   * @param serial the serial.
+   * @return the URL.
+   */
+  public String unitPageUrl(String serial) {
+    return uiAddress() + "ui/unit.html?id=" + URLEncoder.encode(serial, StandardCharsets.UTF_8);
+  }
+
+  /**
    * units in the store when the demo started (serials and panels; provisional keys left out).
    *
    * @return the count.

@@ -120,7 +120,8 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       String serial = demo.awaitSampleSerial(Duration.ofMinutes(10));
       out.printf(Locale.ROOT, "cfx demo: ready in %.0f s. Board %s has left the line; its birth certificate:%n", (System.nanoTime() - t0) / 1e9, serial);
-      out.println("    " + demo.birthCertificateUrl(serial));
+      out.println("    " + demo.unitPageUrl(serial) + "   (web UI)");
+      out.println("    " + demo.birthCertificateUrl(serial) + "   (JSON)");
       out.println("cfx demo: machines can publish too: amqp://" + (bind.equals("0.0.0.0") || bind.equals("127.0.0.1") ? "localhost" : bind) + ":"
           + amqpPort + "/<any address>. Ctrl-C stops everything; the data stay in " + settings.dataDirectory() + ".");
     } catch (IllegalStateException e) {

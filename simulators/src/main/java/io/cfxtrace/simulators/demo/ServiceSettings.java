@@ -58,6 +58,8 @@ public final class ServiceSettings {
     p.put("endpoints.prometheus.enabled", true);
     p.put("endpoints.prometheus.sensitive", false);
     p.put("cfx.ingest.enabled", true);
+    // the query service's beans are on the class path too: keep them out of this context
+    p.put("cfx.query.enabled", false);
     p.put("cfx.ingest.handle", "CfxTrace.Ingest");
     p.put("cfx.ingest.listeners.demo.host", amqpHost);
     p.put("cfx.ingest.listeners.demo.port", amqpPort);

@@ -52,6 +52,9 @@ class DemoTest {
       certificate.path("route").forEach(step -> stations.add(step.path("station").asText()));
       assertThat(stations).contains("Line1.Laser.LSR01", "Line1.Placer.PNP01", "Line1.FCT.FCT01");
       assertThat(certificate.path("materials").size()).isPositive();
+      HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(demo.unitPageUrl(serial)
+          .replace("localhost", "127.0.0.1"))).timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).as("the web UI's unit page").isEqualTo(200);
       assertThat(demo.unitsAtStart()).isZero();
       assertThat(said).anyMatch(s -> s.startsWith("creating the embedded PostgreSQL"));
     }
