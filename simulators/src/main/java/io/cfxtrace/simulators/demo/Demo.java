@@ -5,7 +5,6 @@ import io.cfxtrace.ingest.IngestApplication;
 import io.cfxtrace.ingest.IngestEndpoint;
 import io.cfxtrace.ingest.store.EmbeddedDatabase;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -176,23 +174,9 @@ public final class Demo implements AutoCloseable {
     return port == 0 ? -1 : port;
   }
 
-  /**
-   * starts the query service in the {@code demo} environment with authentication off. The key
-   * {@code cfx.query.auth.enabled} exists only where the query service has bearer authentication;
-   * a build without it refuses unknown {@code cfx.query} keys, so the demo asks once with it and,
-   * refused for that key, again without.
-   */
+  /** starts the query service in the {@code demo} environment (authentication off). */
   private static EmbeddedServer startQuery(Map<String, Object> props) {
-    Map<String, Object> withAuthOff = new HashMap<>(props);
-    withAuthOff.put("cfx.query.auth.enabled", false);
-    try {
-      return ApplicationContext.run(EmbeddedServer.class, withAuthOff, "demo");
-    } catch (ConfigurationException | io.micronaut.context.exceptions.BeanInstantiationException e) {
-      if (!String.valueOf(e.getMessage()).contains("cfx.query.auth.enabled")) {
-        throw e;
-      }
-      return ApplicationContext.run(EmbeddedServer.class, props, "demo");
-    }
+    return ApplicationContext.run(EmbeddedServer.class, props, "demo");
   }
 
   /**

@@ -69,7 +69,8 @@ public final class ServiceSettings {
 
   /**
    * the query service: a read-only pool, no migrations, the ingest beans asleep, its JSON
-   * settings.
+   * settings, and no authentication (one user on this machine; the demo also starts it in the
+   * {@code demo} environment, whose application-demo.yml says the same).
    *
    * @param store the event store.
    * @param httpPort the HTTP port, -1 for a free one.
@@ -87,6 +88,7 @@ public final class ServiceSettings {
     p.put("flyway.enabled", false);
     p.put("flyway.datasources.default.enabled", false);
     p.put("cfx.ingest.enabled", false);
+    p.put("cfx.query.auth.enabled", false);
     return p;
   }
 
