@@ -23,6 +23,13 @@
  * {@code password}, or {@code DATASOURCES_DEFAULT_URL} and so on in the environment).
  */
 @NullMarked
+@Configuration
+@Requires(property = "cfx.query.enabled", notEquals = "false")
 package io.cfxtrace.query;
 
+// cfx.query.enabled=false keeps every bean of the query service (this package and its
+// sub-packages) out of a context, as cfx.ingest.enabled does for the ingest service: ./cfx demo
+// runs both services in one JVM, each context on the one class path
+import io.micronaut.context.annotation.Configuration;
+import io.micronaut.context.annotation.Requires;
 import org.jspecify.annotations.NullMarked;

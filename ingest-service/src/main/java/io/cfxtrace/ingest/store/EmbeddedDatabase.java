@@ -52,6 +52,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @return the running database.
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable) {
+    return start(dataDirectory, port, durable, true);
+  }
+
+  /**
+   * starts PostgreSQL, choosing whether it stops by itself when the JVM shuts down.
+   *
+   * @param dataDirectory the data directory (kept).
+   * @param port the port, 0 for a free one.
+   * @param durable true for {@code synchronous_commit=on} (see {@link #start(Path, int, boolean)}).
+   * @param stopWithJvm true to let zonky stop PostgreSQL from a JVM shutdown hook of its own.
+   *     That hook runs alongside the application's hooks, so an application that stops its
+   *     services before the database on Ctrl-C (the demo) passes false and calls {@link #close()}
+   *     itself, last.
+   * @return the running database.
+   */
+  public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, boolean stopWithJvm) {
     Path dir = dataDirectory.toAbsolutePath();
     try {
       Files.createDirectories(dir);
@@ -62,6 +78,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setPort(port)
               .setServerConfig("max_connections", "100")
               .setServerConfig("synchronous_commit", durable ? "on" : "off")
+              .setRegisterShutdownHook(stopWithJvm)
               .start();
       EmbeddedDatabase db = new EmbeddedDatabase(pg, dir);
       db.createDatabaseIfMissing();

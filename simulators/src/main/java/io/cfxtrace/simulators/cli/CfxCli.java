@@ -1,5 +1,8 @@
 package io.cfxtrace.simulators.cli;
 
+import io.cfxtrace.simulators.demo.DemoCommand;
+import io.cfxtrace.simulators.record.RecordCommand;
+import io.cfxtrace.simulators.replay.ReplayCommand;
 import io.cfxtrace.simulators.line.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CfxCli.Version.class,
     description = "cfx-trace: IPC-2591 CFX broker and per-unit traceability store.",
-    subcommands = {ValidateCommand.class, SimulateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, SimulateCommand.class, RecordCommand.class, ReplayCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class CfxCli {
 
   private CfxCli() {}

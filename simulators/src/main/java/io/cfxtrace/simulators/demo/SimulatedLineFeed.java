@@ -1,0 +1,270 @@
+package io.cfxtrace.simulators.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cfxtrace.endpoint.AmqpUri;
+import io.cfxtrace.simulators.line.Emission;
+import io.cfxtrace.simulators.line.LineSimulator;
+import io.cfxtrace.simulators.line.Pacer;
+import io.cfxtrace.simulators.line.SimulationPlan;
+import io.cfxtrace.simulators.line.Station;
+import io.cfxtrace.simulators.line.StationEndpoints;
+import io.cfxtrace.simulators.line.StationKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * the demo's line: {@code ./cfx simulate}'s generator ({@link LineSimulator}) with its stations as
+ * CFX endpoints ({@link StationEndpoints}), paced by a {@link Pacer}.
+ *
+ * <p>The line goes on where the last run stopped: the plan (seed, start time) and the number of
+ * envelopes the listener accepted, counted from the first, are kept in {@code line.json} in the
+ * feed's directory. The generator is deterministic, so a new run regenerates the same traffic,
+ * skips what was accepted and publishes the rest; what was published but not yet counted when the
+ * last run stopped is published again and stored once, because the UniqueIDs are the same. The
+ * simulated clock therefore continues from the last run's simulated time, not from now.
+ */
+public final class SimulatedLineFeed implements LineFeed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedLineFeed.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** boards the line builds before it stops (at 20x, days of demo). */
+  public static final int BOARDS = 1_000_000;
+  static final int PANEL_SIZE = 4;
+  private static final int MAX_IN_FLIGHT = 2_000;
+
+  /**
+   * a new line starts this far in the (simulated) past and publishes it at once, as if it had been
+   * running when the demo was started: the first board is finished within seconds instead of after
+   * its ten simulated minutes on the line.
+   */
+  static final java.time.Duration WARM_UP = java.time.Duration.ofMinutes(10);
+
+  private final Path directory;
+  private final double speed;
+  private final long seed;
+  private final int boards;
+  private final AtomicReference<String> problem = new AtomicReference<>();
+  private final TreeSet<Long> ahead = new TreeSet<>();
+  private long accepted;
+  private long savedAccepted = -1;
+  private @Nullable SimulationPlan plan;
+  private java.time.@Nullable Instant warmUpUntil;
+  private @Nullable StationEndpoints endpoints;
+  private @Nullable Thread publisher;
+  private @Nullable ScheduledExecutorService checkpointer;
+  private volatile boolean running;
+  private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+
+  /**
+   * a feed keeping its state in a directory.
+   *
+   * @param directory where {@code line.json} and the stations' spools are kept.
+   * @param speed simulated seconds per wall second (0 for as fast as the listener accepts).
+   * @param seed the seed of a new line; a line that already ran keeps its own.
+   * @param boards boards the line builds before it stops ({@link #BOARDS} for the demo).
+   */
+  public SimulatedLineFeed(Path directory, double speed, long seed, int boards) {
+    if (!(speed >= 0) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException("--speed must be a positive number, was " + speed);
+    }
+    this.directory = directory;
+    this.speed = speed;
+    this.seed = seed;
+    this.boards = boards;
+  }
+
+  @Override
+  public String description() {
+    SimulationPlan p = plan;
+    return "line Line1 (" + StationKind.values().length + " stations: laser marker, printer, SPI, two placers, oven, AOI, rework, ICT, FCT),"
+        + " panels of " + PANEL_SIZE + ", " + (speed == 0 ? "as fast as possible" : String.format(Locale.ROOT, "%sx real time", trim(speed)))
+        + (p == null ? "" : ", seed " + p.seed()) + (savedAccepted > 0 ? ", continuing after " + savedAccepted + " envelopes"
+            : warmUpUntil != null ? ", its first " + WARM_UP.toMinutes() + " simulated minutes at once" : "");
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  @Override
+  public String lastStation() {
+    return Station.of(1, StationKind.FCT).handle();
+  }
+
+  @Override
+  public void start(AmqpUri target) throws Exception {
+    Files.createDirectories(directory);
+    Path stateFile = directory.resolve("line.json");
+    SimulationPlan p;
+    if (Files.exists(stateFile)) {
+      JsonNode n;
+      try {
+        n = JSON.readTree(stateFile.toFile());
+        p = new SimulationPlan(1, boards, PANEL_SIZE, n.path("seed").asLong(), OffsetDateTime.parse(n.path("start").asText()));
+      } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+        throw new IOException("the demo line's state " + stateFile + " is unreadable (" + e.getMessage() + "); delete it to start a new line", e);
+      }
+      savedAccepted = Math.max(0, n.path("accepted").asLong());
+    } else {
+      OffsetDateTime now = OffsetDateTime.now(java.time.Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS);
+      p = new SimulationPlan(1, boards, PANEL_SIZE, seed, now.minus(WARM_UP));
+      warmUpUntil = now.toInstant();
+      savedAccepted = 0;
+    }
+    plan = p;
+    accepted = savedAccepted;
+    save(stateFile, p, accepted);
+    LineSimulator sim = new LineSimulator(p, link -> {});
+    for (long i = 0; i < savedAccepted && sim.hasNext(); i++) {
+      sim.next();
+    }
+    StationEndpoints stations = StationEndpoints.open(LineSimulator.stations(p),
+        new StationEndpoints.Settings(target, true, "127.0.0.1", 0, directory.resolve("spool")));
+    endpoints = stations;
+    running = true;
+    ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cfx-demo-line-state");
+      t.setDaemon(true);
+      return t;
+    });
+    saver.scheduleWithFixedDelay(() -> saveQuietly(stateFile, p), 1, 1, TimeUnit.SECONDS);
+    checkpointer = saver;
+    Thread t = new Thread(() -> publish(sim, stations), "cfx-demo-line");
+    t.setDaemon(true);
+    publisher = t;
+    t.start();
+  }
+
+  private void publish(LineSimulator sim, StationEndpoints stations) {
+    Semaphore window = new Semaphore(MAX_IN_FLIGHT);
+    Pacer pacer = null;
+    long wallStart = 0;
+    long index = savedAccepted;
+    try {
+      while (running && sim.hasNext()) {
+        Emission e = sim.next();
+        long n = ++index;
+        java.time.Instant warm = warmUpUntil;
+        // the warm-up goes out unpaced; the pacer starts with the first envelope after it
+        if (pacer == null && (warm == null || !e.time().isBefore(warm))) {
+          pacer = new Pacer(e.time(), speed);
+          wallStart = System.nanoTime();
+        }
+        // waits on the stop signal rather than sleeping, and is never interrupted: an interrupt
+        // during a spool write would close the spool's file channel
+        long wait = pacer == null ? 0 : wallStart + pacer.dueAfter(e.time()).toNanos() - System.nanoTime();
+        if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
+          return;
+        }
+        while (!window.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          if (!running) {
+            return;
+          }
+        }
+        stations.publish(e.station(), e.envelope()).whenComplete((ok, error) -> {
+          if (error != null) {
+            problem.compareAndSet(null, e.station() + " could not spool an envelope: " + error.getMessage());
+          } else {
+            accepted(n);
+          }
+          window.release();
+        });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (running) {
+        problem.compareAndSet(null, "the line simulator failed: " + e);
+        LOG.error("the demo line stopped", e);
+      }
+    }
+  }
+
+  /** the count of accepted envelopes from the first grows only over an unbroken prefix. */
+  private synchronized void accepted(long n) {
+    if (n != accepted + 1) {
+      ahead.add(n);
+      return;
+    }
+    accepted = n;
+    while (!ahead.isEmpty() && ahead.first() == accepted + 1) {
+      accepted = ahead.pollFirst();
+    }
+  }
+
+  private synchronized long acceptedSoFar() {
+    return accepted;
+  }
+
+  private void saveQuietly(Path stateFile, SimulationPlan p) {
+    try {
+      save(stateFile, p, acceptedSoFar());
+    } catch (IOException e) {
+      LOG.warn("cannot write the demo line's state {}: {}", stateFile, e.getMessage());
+    }
+  }
+
+  private static void save(Path stateFile, SimulationPlan p, long accepted) throws IOException {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("seed", p.seed());
+    n.put("start", p.start().toString());
+    n.put("accepted", accepted);
+    Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+    Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+    Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  @Override
+  public @Nullable String problem() {
+    String p = problem.get();
+    if (p != null) {
+      return p;
+    }
+    StationEndpoints s = endpoints;
+    return s == null ? null : s.firstProblem();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    stop.countDown();
+    Thread t = publisher;
+    if (t != null) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    ScheduledExecutorService saver = checkpointer;
+    if (saver != null) {
+      saver.shutdownNow();
+    }
+    StationEndpoints s = endpoints;
+    if (s != null) {
+      s.close();
+    }
+    SimulationPlan p = plan;
+    if (p != null) {
+      saveQuietly(directory.resolve("line.json"), p);
+    }
+  }
+}
