@@ -2,6 +2,7 @@ package io.cfxtrace.query.material;
 
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.cfxtrace.query.store.EventStoreReader;
+import io.cfxtrace.query.store.UnitAt;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -112,6 +113,6 @@ public class WhereUsedQuery {
    * unit_at}: a reusable carrier's {@code <carrier>#<n>} names another board on every trip).
    */
   private static String unit(String key, String time) {
-    return "unit_at(" + key + ", " + time + ")";
+    return UnitAt.sql(key, time);
   }
 }
