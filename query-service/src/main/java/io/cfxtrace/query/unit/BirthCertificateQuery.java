@@ -1,6 +1,7 @@
 package io.cfxtrace.query.unit;
 
 import io.cfxtrace.query.store.EventStoreReader;
+import io.cfxtrace.query.store.UnitAt;
 import io.cfxtrace.query.unit.BirthCertificate.Characteristic;
 import io.cfxtrace.query.unit.BirthCertificate.Check;
 import io.cfxtrace.query.unit.BirthCertificate.Defect;
@@ -83,7 +84,10 @@ public class BirthCertificateQuery {
   }
 
   private static String mine(String a, String keyColumn, String time) {
-    return "exists (select 1 from k where k.key = " + a + "." + keyColumn + " and " + a + "." + time + " >= k.lower_bound and " + a + "." + time
+    // the "in" restates the key equality alone so that the planner can probe the table's index
+    // by key for each of the few keys (a semi-join whose condition also compares the windows
+    // cannot be turned around, and was answered by a sequential scan of the whole table)
+    return a + "." + keyColumn + " in (select key from k) and exists (select 1 from k where k.key = " + a + "." + keyColumn + " and " + a + "." + time + " >= k.lower_bound and " + a + "." + time
         + " < k.upper_bound)";
   }
 
@@ -260,13 +264,13 @@ public class BirthCertificateQuery {
             r.time("event_time")),
         k);
     List<Relative> siblings = store.query(KEYS + ", mine as (select parent_id, kind from unit_edge x where " + mine("x", "child_id", "event_time") + "),"
-            + " edge as (select unit_at(e.child_id, e.event_time) as id, e.* from unit_edge e join mine on mine.parent_id = e.parent_id and mine.kind = e.kind"
+            + " edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e join mine on mine.parent_id = e.parent_id and mine.kind = e.kind"
             + " where e.child_id not in (select key from k))"
             + " select distinct on (id) * from edge where id <> ? order by id, event_time",
         r -> new Relative(r.text("id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
             r.time("event_time")),
         k, unit);
-    List<Relative> children = store.query(KEYS + ", edge as (select unit_at(e.child_id, e.event_time) as id, e.* from unit_edge e"
+    List<Relative> children = store.query(KEYS + ", edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e"
             + " where " + mine("e", "parent_id", "event_time") + ")"
             + " select distinct on (id, kind) * from edge order by id, kind, event_time",
         r -> new Relative(r.text("id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),

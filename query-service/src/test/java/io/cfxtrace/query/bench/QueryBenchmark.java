@@ -209,8 +209,20 @@ public final class QueryBenchmark {
     return fill(url, o, line);
   }
 
+  /**
+   * brings the store to the newest migrations. Out of order for the benchmark's own stores only
+   * (the services keep Flyway's default): a store filled before a lower-numbered migration was
+   * merged (V4 and V5 came after V6 had been applied to a kept 10M-event store) gets it applied
+   * instead of refusing to start, and the time it took is printed, since an installed store
+   * would take as long.
+   */
   private static void migrate(String url) {
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    long t = System.nanoTime();
+    var result = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").outOfOrder(true).load().migrate();
+    if (result.migrationsExecuted > 0) {
+      System.out.printf(Locale.ROOT, "migrated the store: %s in %.1f s%n",
+          result.migrations.stream().map(m -> "V" + m.version + " (" + m.executionTime + " ms)").toList(), (System.nanoTime() - t) / 1e9);
+    }
   }
 
   private static Fill completedFill(String url) throws SQLException {
