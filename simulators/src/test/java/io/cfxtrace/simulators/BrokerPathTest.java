@@ -102,16 +102,19 @@ class BrokerPathTest {
     return Integer.parseInt(m.group(1));
   }
 
-  private static List<String> recordedUniqueIds(Path recording) throws Exception {
-    List<String> ids = new ArrayList<>();
+  private static List<RecordedLine> recordedLines(Path recording) throws Exception {
+    List<RecordedLine> lines = new ArrayList<>();
     try (RecordingReader reader = RecordingReader.open(recording)) {
       RecordingReader.Line line;
       while ((line = reader.next()) != null) {
-        RecordedLine r = RecordingFormat.parse(line.text(), JSON);
-        ids.add(r.envelope().path("UniqueID").asText());
+        lines.add(RecordingFormat.parse(line.text(), JSON));
       }
     }
-    return ids;
+    return lines;
+  }
+
+  private static List<String> recordedUniqueIds(Path recording) throws Exception {
+    return recordedLines(recording).stream().map(r -> r.envelope().path("UniqueID").asText()).toList();
   }
 
   private static long consumers(String queue) {
@@ -151,6 +154,11 @@ class BrokerPathTest {
         .doesNotContain(PASSWORD);
     // ten stations publish over ten connections: the order holds per station, not across them
     assertThat(recordedUniqueIds(recording)).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+    // the broker passes the SDK's AMQP properties through: message-id is the UniqueID, gzip bodies
+    for (RecordedLine line : recordedLines(recording)) {
+      assertThat(line.properties().path("messageId").asText()).isEqualTo(line.envelope().path("UniqueID").asText());
+      assertThat(line.properties().path("contentEncoding").asText()).isEqualTo("gzip");
+    }
     assertThat(BROKER.messageCount(address)).isZero();
   }
 
