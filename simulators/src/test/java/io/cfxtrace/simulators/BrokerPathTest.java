@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cfxtrace.endpoint.testing.EmbeddedArtemis;
-import io.cfxtrace.simulators.cli.CfxCli;
 import io.cfxtrace.simulators.line.LineSimulator;
 import io.cfxtrace.simulators.line.SimulationPlan;
 import io.cfxtrace.simulators.record.RecordedLine;
 import io.cfxtrace.simulators.record.RecordingFormat;
 import io.cfxtrace.simulators.replay.RecordingReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.cfxtrace.simulators.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ./cfx simulate} and {@code ./cfx record} in their broker role (issue #6: "publishes to a
@@ -66,16 +63,8 @@ class BrokerPathTest {
     BACKGROUND.shutdownNow();
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result cfx(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = CfxCli.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun cfx(String... args) {
+    return CliRun.of(args);
   }
 
   private static String uri(String address) {
@@ -90,13 +79,13 @@ class BrokerPathTest {
     return ids;
   }
 
-  private static Result simulate(String address) {
+  private static CliRun simulate(String address) {
     return cfx("simulate", "--fast", "--target=" + uri(address), "--boards=" + BOARDS, "--seed=" + SEED, "--start=" + START,
         "--drain-timeout=60");
   }
 
   /** the count from simulate's closing line "published N envelopes, all accepted by ...". */
-  private static int publishedCount(Result simulate) {
+  private static int publishedCount(CliRun simulate) {
     Matcher m = Pattern.compile("published (\\d+) envelopes, all accepted by ").matcher(simulate.out());
     assertThat(m.find()).as("simulate's output: %s / %s", simulate.out(), simulate.err()).isTrue();
     return Integer.parseInt(m.group(1));
@@ -138,17 +127,17 @@ class BrokerPathTest {
     Path recording = dir.resolve("live.jsonl");
 
     // record first: its subscription auto-creates the address (ANYCAST, the broker's default here)
-    CompletableFuture<Result> record = CompletableFuture.supplyAsync(
+    CompletableFuture<CliRun> record = CompletableFuture.supplyAsync(
         () -> cfx("record", "--from=" + uri(address), "--output=" + recording, "--count=" + expected.size()), BACKGROUND);
     await("record to subscribe to " + address, () -> consumers(address) > 0 || record.isDone());
     assertThat(record.isDone()).as("record ended before subscribing: %s", record.getNow(null)).isFalse();
 
-    Result sim = simulate(address);
+    CliRun sim = simulate(address);
 
     assertThat(sim.exit()).as("simulate: %s / %s", sim.out(), sim.err()).isZero();
     assertThat(publishedCount(sim)).isEqualTo(expected.size());
     assertThat(sim.out() + sim.err()).contains("amqp://cfx:***@127.0.0.1:" + BROKER.port() + "/" + address).doesNotContain(PASSWORD);
-    Result rec = record.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    CliRun rec = record.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(rec.exit()).as("record: %s / %s", rec.out(), rec.err()).isZero();
     assertThat(rec.err()).contains("recorded " + expected.size() + " messages (" + expected.size() + " envelopes, 0 undecodable)")
         .doesNotContain(PASSWORD);
@@ -168,7 +157,7 @@ class BrokerPathTest {
     BROKER.createAnycastQueue(address);
     List<String> expected = generatedUniqueIds();
 
-    Result sim = simulate(address);
+    CliRun sim = simulate(address);
 
     assertThat(sim.exit()).as("simulate: %s / %s", sim.out(), sim.err()).isZero();
     int published = publishedCount(sim);
@@ -177,7 +166,7 @@ class BrokerPathTest {
     assertThat(BROKER.messageCount(address)).isEqualTo(published);
 
     Path recording = dir.resolve("kept.jsonl.gz");
-    Result rec = cfx("record", "--from=" + uri(address), "--output=" + recording, "--count=" + published);
+    CliRun rec = cfx("record", "--from=" + uri(address), "--output=" + recording, "--count=" + published);
 
     assertThat(rec.exit()).as("record: %s / %s", rec.out(), rec.err()).isZero();
     assertThat(rec.err()).contains("recorded " + published + " messages (" + published + " envelopes, 0 undecodable)");

@@ -2,9 +2,7 @@ package io.cfxtrace.simulators.line;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cfxtrace.simulators.cli.CfxCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.cfxtrace.simulators.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,21 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** {@code ./cfx simulate}'s arguments and its dry run. */
 class SimulateCommandTest {
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = CfxCli.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   static Stream<Arguments> badArguments() {
@@ -49,7 +38,7 @@ class SimulateCommandTest {
   @ParameterizedTest
   @MethodSource("badArguments")
   void badArgumentsAreAUsageErrorNamingTheProblem(List<String> args, String message) {
-    Result r = run(args.toArray(String[]::new));
+    CliRun r = run(args.toArray(String[]::new));
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(message).contains("Usage: cfx simulate");
@@ -57,7 +46,7 @@ class SimulateCommandTest {
 
   @Test
   void helpPrintsTheUsageAndSucceeds() {
-    Result r = run("simulate", "--help");
+    CliRun r = run("simulate", "--help");
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("Usage: cfx simulate").contains("--target=URI").contains("--truth=FILE");
@@ -67,7 +56,7 @@ class SimulateCommandTest {
   void aDryRunWritesTheTruthAndSaysWhatItSimulated(@TempDir Path dir) throws Exception {
     Path truth = dir.resolve("out/truth.jsonl");
 
-    Result r = run("simulate", "--dry-run", "--boards=10", "--panel-size=5", "--seed=3", "--start=2026-05-04T06:00:00Z", "--truth=" + truth);
+    CliRun r = run("simulate", "--dry-run", "--boards=10", "--panel-size=5", "--seed=3", "--start=2026-05-04T06:00:00Z", "--truth=" + truth);
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("10 boards in 2 panels").contains("truth: ").contains("written to " + truth);
@@ -79,7 +68,7 @@ class SimulateCommandTest {
   void anUnwritableTruthFileStopsTheRunNamingIt(@TempDir Path dir) throws Exception {
     Path blocker = Files.createFile(dir.resolve("file"));
 
-    Result r = run("simulate", "--dry-run", "--boards=4", "--truth=" + blocker.resolve("truth.jsonl"));
+    CliRun r = run("simulate", "--dry-run", "--boards=4", "--truth=" + blocker.resolve("truth.jsonl"));
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("cannot create the truth file " + blocker.resolve("truth.jsonl"));
