@@ -32,6 +32,9 @@ public final class TestDatabase {
 
   private static Server server;
 
+  /** databases made on an external server, dropped when the test JVM ends (embedded ones go with their server). */
+  private static final java.util.List<String> EXTERNAL_DATABASES = new java.util.ArrayList<>();
+
   private final String url;
   private final String user;
   private final String password;
@@ -55,10 +58,30 @@ public final class TestDatabase {
     try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
         Statement st = c.createStatement()) {
       st.execute("create database " + name);
+      if (s.kind().startsWith("external")) {
+        if (EXTERNAL_DATABASES.isEmpty()) {
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> dropExternal(s), "cfx-test-db-drop"));
+        }
+        EXTERNAL_DATABASES.add(name);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create test database on " + s.kind() + ": " + e.getMessage(), e);
     }
     return new TestDatabase(withDatabase(s.adminUrl(), name), s.user(), s.password());
+  }
+
+  /** drops this JVM's databases on the external server; a failure is reported, never thrown at exit. */
+  private static synchronized void dropExternal(Server s) {
+    try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password());
+        Statement st = c.createStatement()) {
+      for (String name : EXTERNAL_DATABASES) {
+        // FORCE (PostgreSQL 13+): pools a test left open, or TimescaleDB workers, must not keep it
+        st.execute("drop database if exists " + name + " with (force)");
+      }
+    } catch (SQLException e) {
+      java.util.logging.Logger.getLogger(TestDatabase.class.getName())
+          .warning("could not drop the test databases " + EXTERNAL_DATABASES + " on " + s.kind() + ": " + e.getMessage());
+    }
   }
 
   /**
