@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cfxtrace.ingest.IngestApplication;
-import io.cfxtrace.ingest.IngestEndpoint;
-import io.cfxtrace.ingest.testing.TestDatabase;
-import io.cfxtrace.simulators.cli.CfxCli;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.cfxtrace.simulators.testing.CliRun;
+import io.cfxtrace.simulators.testing.Services;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * the real path end to end: {@code ./cfx simulate} publishes a simulated line over AMQP to the
@@ -58,66 +44,27 @@ class SimulatedLineGenealogyTest {
 
   @TempDir static Path dir;
 
-  private static TestDatabase db;
-  private static ApplicationContext ingest;
-  private static EmbeddedServer query;
+  private static Services services;
   private static String cliOutput;
   private static List<TruthLink> truth;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeAll
   static void runASimulatedLineIntoTheServices() throws IOException {
-    db = TestDatabase.create();
-    Map<String, Object> ingestProps = new HashMap<>(db.properties());
-    ingestProps.put("micronaut.server.port", -1);
-    ingestProps.put("cfx.ingest.listeners.line.host", "127.0.0.1");
-    ingestProps.put("cfx.ingest.listeners.line.port", 0);
-    // the ingest service migrates the store itself, as deployed
-    ingestProps.put("flyway.datasources.default.enabled", true);
-    ingestProps.put("flyway.datasources.default.locations", "classpath:db/migration");
-    // the query service's classes are on this class path too, and its settings check (a context
-    // bean) runs in every context: it stops a start with auth on and no token
-    ingestProps.put("cfx.query.auth.enabled", false);
-    ingest = IngestApplication.start(new String[0], ingestProps);
-    int port = ingest.getBean(IngestEndpoint.class).listeners().get("line").port();
-
+    // the real ingest service (it migrates the store itself, as deployed) with its listener
+    services = Services.start();
     Path truthFile = dir.resolve("truth.jsonl");
-    StringWriter out = new StringWriter();
-    CommandLine cli = CfxCli.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    int exit = cli.execute("simulate", "--fast", "--boards", "32", "--panel-size", "4", "--seed", SEED, "--start", "2026-05-04T06:00:00+02:00",
-        "--target", "amqp://127.0.0.1:" + port + "/cfx", "--truth", truthFile.toString());
-    cliOutput = out.toString();
-    assertThat(exit).as(cliOutput).isZero();
+    CliRun run = CliRun.of("simulate", "--fast", "--boards", "32", "--panel-size", "4", "--seed", SEED, "--start", "2026-05-04T06:00:00+02:00",
+        "--target", "amqp://127.0.0.1:" + services.listener().port() + "/cfx", "--truth", truthFile.toString());
+    cliOutput = run.out() + run.err();
+    assertThat(run.exit()).as(cliOutput).isZero();
     // exit 0 means every envelope was Accepted, which the listener does only once it is committed
     truth = Files.readAllLines(truthFile).stream().map(TruthLink::parse).toList();
-    query = startQueryService();
-  }
-
-  /** the query service over the same store, its bearer authentication off (the test calls it directly). */
-  private static EmbeddedServer startQueryService() {
-    Map<String, Object> props = new HashMap<>(db.properties());
-    props.put("micronaut.server.port", -1);
-    // both services' application.yml are on this class path, so which one a context reads depends
-    // on the class path order: the query service's deployed settings (a read-only pool) are given here
-    props.put("datasources.default.read-only", true);
-    props.put("datasources.default.data-source-properties.readOnlyMode", "always");
-    props.put("jackson.serialization-inclusion", "non_null");
-    props.put("cfx.ingest.enabled", false);
-    props.put("flyway.enabled", false);
-    props.put("flyway.datasources.default.enabled", false);
-    props.put("cfx.query.auth.enabled", false);
-    return ApplicationContext.run(EmbeddedServer.class, props);
   }
 
   @AfterAll
   static void stop() {
-    if (query != null) {
-      query.close();
-    }
-    if (ingest != null) {
-      ingest.close();
+    if (services != null) {
+      services.close();
     }
   }
 
@@ -202,21 +149,17 @@ class SimulatedLineGenealogyTest {
   }
 
   private static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    return Services.encode(segment);
   }
 
+  /** GET from the query service over the same store (read-only pool, auth off), as JSON. */
   private static JsonNode get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(query.getURL() + path)).header("Accept", "application/json")
-        .timeout(Duration.ofSeconds(30)).GET().build();
+    HttpResponse<String> response = services.query(path);
+    assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new IllegalStateException("GET " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("GET " + path + " answered no JSON: " + e, e);
     }
   }
 }
