@@ -41,5 +41,11 @@ public record WhereUsed(
       @Nullable String location,
       @Nullable String transaction,
       @Nullable Instant time,
-      @Nullable Instant until) {}
+      @Nullable Instant until) {
+
+    /** this link for another unit (a key resolved to the serial it denotes). */
+    public Link withUnit(String unit) {
+      return new Link(unit, link, station, materialPackage, partNumber, lot, referenceDesignator, location, transaction, time, until);
+    }
+  }
 }

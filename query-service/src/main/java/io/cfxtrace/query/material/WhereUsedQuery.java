@@ -7,7 +7,9 @@ import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -15,17 +17,24 @@ import org.jspecify.annotations.Nullable;
  * finds the units that contain a material.
  *
  * <p>Exact: the {@code unit_material} rows of the material, each unit key resolved through
- * {@code unit_alias}. Inferred: the {@code material_setup} intervals of the material; the work
- * transactions at the same station whose window (first {@code work_started} to last {@code
- * work_completed} of the transaction in {@code unit_event}, or its first to its last event)
- * overlaps an interval; the units of those transactions, unless the station linked that unit to
- * the same package exactly. Transactions are looked for only from {@link
- * QueryConfiguration#longestTransaction()} before the first interval began, so the scan of {@code
- * unit_event} stays within the time the material was on the line.
+ * {@code unit_alias} ({@link UnitAt#of}, one lookup for all rows). Inferred: the {@code
+ * material_setup} intervals of the material; the work transactions at the same station whose
+ * window (first {@code work_started} to last {@code work_completed} of the transaction in {@code
+ * unit_event}, or its first to its last event) overlaps an interval; the units of those
+ * transactions, unless the station linked that unit to the same package exactly.
+ *
+ * <p>Which transactions overlap an interval {@code [loaded, unloaded)}: those with an event at
+ * the station within it, read by an index-only scan of the interval, and those that began before
+ * it and ended after it with no event in between. The second kind lasts longer than the interval,
+ * so it exists only for an interval shorter than {@link QueryConfiguration#longestTransaction()},
+ * and began at most that long before the interval ended: only then is that stretch before the
+ * interval read. A transaction whose work start or end is not among its events inside the
+ * interval gets its window from all of its events (index by transaction). At 10 million unit
+ * events, for a reel on 10,000 boards, this reads 51,000 index entries where widening the
+ * interval by the longest transaction on both sides read 133,680.
  */
 @Singleton
 public class WhereUsedQuery {
-
 
   /**
    * unit_material rows of parts in the unit: not those the station picked for it and discarded
@@ -47,6 +56,9 @@ public class WhereUsedQuery {
     this.longestTransaction = config.longestTransaction().toSeconds() + " seconds";
   }
 
+  /** an exact link and the unit key its row carries. */
+  private record Exact(String key, WhereUsed.Link link) {}
+
   /**
    * the units that contain a material.
    *
@@ -57,46 +69,74 @@ public class WhereUsedQuery {
     Object from = material.from() == null ? null : material.from().atOffset(ZoneOffset.UTC);
     Object to = material.to() == null ? null : material.to().atOffset(ZoneOffset.UTC);
 
-    String exactSql = "select " + unit("m.unit_id", "m.installed_at") + " as unit, m.* from unit_material m where "
-        + material.condition("m") + " and " + PLACED
-        + " and (?::timestamptz is null or m.installed_at >= ?::timestamptz) and (?::timestamptz is null or m.installed_at < ?::timestamptz)"
-        + " order by m.installed_at, unit, m.reference_designator";
-    List<WhereUsed.Link> exact = store.query(exactSql,
-        r -> new WhereUsed.Link(r.text("unit"), "exact", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
-            r.text("reference_designator"), r.text("location_identifier"), r.text("transaction_id"), r.time("installed_at"), null),
+    String exactSql = "select m.* from unit_material m where " + material.condition("m") + " and " + PLACED
+        + " and (?::timestamptz is null or m.installed_at >= ?::timestamptz) and (?::timestamptz is null or m.installed_at < ?::timestamptz)";
+    List<Exact> rows = store.query(exactSql,
+        r -> new Exact(Objects.requireNonNull(r.text("unit_id")), new WhereUsed.Link(r.text("unit_id"), "exact", r.text("station"),
+            r.text("material_package_id"), r.text("part_number"), r.text("lot"), r.text("reference_designator"), r.text("location_identifier"),
+            r.text("transaction_id"), r.time("installed_at"), null)),
         params(material.parameters(), from, from, to, to));
+    UnitAt units = UnitAt.of(store, rows.stream().map(Exact::key).toList());
+    List<WhereUsed.Link> exact = rows.stream().map(e -> e.link().withUnit(units.unit(e.key(), e.link().time())))
+        .sorted(Comparator.comparing(WhereUsed.Link::time, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WhereUsed.Link::unit)
+            .thenComparing(WhereUsed.Link::referenceDesignator, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
 
-    // Each step reads only what the material touches: the stations' unit events within its
-    // setups' time (the covering index unit_event_station_tx of V6 answers that scan alone), the
-    // units of the overlapping transactions, and the exact links of the same packages (the
-    // anti-join used to hash every unit_material row of the store).
+    // Each step reads only what the material touches, and each lateral subquery is fenced
+    // ("offset 0") so that it stays a per-row index scan: pulled up into a join, the planner may
+    // answer it with a hash join over all of unit_event, as it did for a transaction list it
+    // estimated large.
     String inferredSql = "with s as (select * from material_setup x where " + material.condition("x") + "),"
-        + " win as (select e.station, e.transaction_id,"
-        + " coalesce(min(e.event_time) filter (where e.event_type = 'work_started'), min(e.event_time)) as started,"
-        + " coalesce(max(e.event_time) filter (where e.event_type = 'work_completed'), max(e.event_time)) as ended"
-        + " from unit_event e where e.transaction_id is not null and e.station in (select station from s)"
-        + " and e.event_time >= (select min(loaded_at) from s) - ?::interval"
-        + " and e.event_time <= (select max(coalesce(unloaded_at, 'infinity')) from s) + ?::interval"
-        + " group by e.station, e.transaction_id),"
+        // per transaction, its work start and end among the station's events inside an interval:
+        // an index-only scan of the interval (covering index unit_event_station_tx of V6)
+        + " inside as (select s.station, e.transaction_id,"
+        + " min(e.event_time) filter (where e.event_type = 'work_started') as ws, max(e.event_time) filter (where e.event_type = 'work_completed') as wc"
+        + " from s cross join lateral (select e.transaction_id, e.event_type, e.event_time from unit_event e where e.station = s.station"
+        + " and e.transaction_id is not null and e.event_time >= s.loaded_at and e.event_time <= coalesce(s.unloaded_at, 'infinity') offset 0) e"
+        + " group by s.station, e.transaction_id),"
+        // transactions whose window needs events outside the intervals: without its start or its end
+        // inside (at either end of an interval, or at a station that reports no work), and those
+        // that may span a short interval with no event in it (begun at most the longest transaction
+        // before the interval ended, and not completed before it began)
+        + " partial as (select transaction_id from inside where ws is null or wc is null"
+        + " union select e.transaction_id from s cross join lateral (select e.transaction_id, e.event_type from unit_event e where e.station = s.station"
+        + " and e.transaction_id is not null and e.event_time >= s.unloaded_at - ?::interval and e.event_time < s.loaded_at offset 0) e"
+        + " where s.unloaded_at - s.loaded_at < ?::interval group by e.transaction_id having not bool_or(e.event_type = 'work_completed')),"
+        // each transaction's window: first work_started to last work_completed, or its first to its
+        // last event when one is missing; for a partial one from all of its events
+        + " win as (select station, transaction_id, ws as started, wc as ended from inside where ws is not null and wc is not null"
+        + " union select u.station, p.transaction_id, coalesce(min(u.event_time) filter (where u.event_type = 'work_started'), min(u.event_time)),"
+        + " coalesce(max(u.event_time) filter (where u.event_type = 'work_completed'), max(u.event_time))"
+        + " from partial p cross join lateral (select u.station, u.event_time, u.event_type from unit_event u"
+        + " where u.transaction_id = p.transaction_id and u.station is not null offset 0) u group by u.station, p.transaction_id),"
         + " hits as (select distinct w.station, w.transaction_id, w.started, w.ended, s.material_package_id, s.part_number, s.lot,"
         + " coalesce(s.location_identifier, s.location_name) as location"
         + " from win w join s on s.station = w.station and s.loaded_at <= w.ended and (s.unloaded_at is null or s.unloaded_at > w.started)"
         + " where (?::timestamptz is null or w.ended >= ?::timestamptz) and (?::timestamptz is null or w.started < ?::timestamptz)),"
         // the unit keys of each hit transaction, with the time of the key's first event in it (a
         // carrier key resolves per trip: unit_at, the window starts at the naming transaction)
-        // (grouped on the three narrow columns before joining the hits back: grouping on every
-        // column of the hit sorted 30,000 wide rows for a reel on 10,000 boards and spilled to disk)
-        + " firsts as (select u.unit_id, u.station, u.transaction_id, min(u.event_time) as at from unit_event u"
-        + " where u.transaction_id in (select transaction_id from hits) group by u.unit_id, u.station, u.transaction_id),"
-        + " keys as (select f.unit_id, f.at, h.station, h.transaction_id, h.started, h.ended, h.material_package_id,"
-        + " h.part_number, h.lot, h.location from hits h join firsts f on f.transaction_id = h.transaction_id and f.station = h.station),"
-        + " units as (select distinct " + unit("keys.unit_id", "keys.at") + " as unit, keys.station, keys.transaction_id, keys.started, keys.ended,"
-        + " keys.material_package_id, keys.part_number, keys.lot, keys.location from keys),"
-        // only the exact links of the hit packages, not an anti-join over every unit_material row
-        + " exact as (select distinct m.station, m.material_package_id, " + unit("m.unit_id", "m.installed_at") + " as unit from unit_material m"
-        + " where m.material_package_id in (select material_package_id from hits) and " + PLACED + ")"
-        + " select * from units where not exists (select 1 from exact x where x.material_package_id = units.material_package_id"
-        + " and x.station = units.station and x.unit = units.unit)"
+        + " firsts as (select f.unit_id, h.station, h.transaction_id, f.at from (select distinct station, transaction_id from hits) h"
+        + " cross join lateral (select u.unit_id, min(u.event_time) as at from unit_event u where u.transaction_id = h.transaction_id"
+        + " and u.station = h.station group by u.unit_id) f),"
+        // the placed exact links of the material's packages
+        + " raw_exact as (select m.station, m.material_package_id, m.unit_id, m.transaction_id, m.installed_at from unit_material m"
+        + " where m.material_package_id in (select material_package_id from s) and " + PLACED + "),"
+        // a key the station linked to the package exactly in the same transaction is the same unit:
+        // dropped before any key is resolved. "not in" over non-null values (a setup without a
+        // package id compares as '', matching nothing, as "not exists" did), which PostgreSQL
+        // answers with a hashed subplan whatever it estimates (hits is estimated at 2 rows; with
+        // "not exists" it chose a nested loop of 10,000 x 10,000 comparisons, 7 s)
+        + " keys as (select f.unit_id, f.at, h.station, h.transaction_id, h.started, h.ended, h.material_package_id, h.part_number, h.lot, h.location"
+        + " from hits h join firsts f on f.transaction_id = h.transaction_id and f.station = h.station"
+        + " where (f.unit_id, h.transaction_id, coalesce(h.material_package_id, '')) not in"
+        + " (select x.unit_id, x.transaction_id, x.material_package_id from raw_exact x where x.transaction_id is not null)),"
+        + " units as (select distinct " + UnitAt.sql("keys.unit_id", "keys.at") + " as unit, keys.station, keys.transaction_id, keys.started,"
+        + " keys.ended, keys.material_package_id, keys.part_number, keys.lot, keys.location from keys),"
+        // what is left is compared unit by unit with the exact links; a hashed subplan too, built
+        // (and its keys resolved) only when a row is left
+        + " exact as (select distinct x.station, x.material_package_id, " + UnitAt.sql("x.unit_id", "x.installed_at") + " as unit from raw_exact x)"
+        + " select * from units where (station, coalesce(material_package_id, ''), unit) not in"
+        + " (select x.station, x.material_package_id, x.unit from exact x where x.station is not null)"
         + " order by started, unit, material_package_id";
     List<WhereUsed.Link> inferred = store.query(inferredSql,
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
@@ -111,11 +151,4 @@ public class WhereUsedQuery {
     return all.toArray();
   }
 
-  /**
-   * a unit key resolved to the serial its alias gave it at the row's time (the store's {@code
-   * unit_at}: a reusable carrier's {@code <carrier>#<n>} names another board on every trip).
-   */
-  private static String unit(String key, String time) {
-    return UnitAt.sql(key, time);
-  }
 }

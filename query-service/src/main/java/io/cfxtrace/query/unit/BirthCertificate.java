@@ -107,7 +107,16 @@ public record BirthCertificate(
       @Nullable String leadingPackage,
       @Nullable Double greyZone,
       List<SplicedPackage> spliceChain,
-      @Nullable String rejectionReason) {}
+      @Nullable String rejectionReason) {
+
+    /** this link with the label data of its package (manufacturer, vendor, expiry). */
+    MaterialLink withLabel(@Nullable String manufacturer, @Nullable String manufacturerPartNumber, @Nullable String manufacturerLotCode,
+        @Nullable String vendor, @Nullable Instant expiresAt) {
+      return new MaterialLink(link, referenceDesignator, partNumber, materialPackage, lot, station, location, carrier, headAndNozzle, transaction, time,
+          until, loadedAt, unloadedAt, candidates, kind, manufacturer, manufacturerPartNumber, manufacturerLotCode, vendor, expiresAt,
+          referencePartNumber, leadingPackage, greyZone, spliceChain, rejectionReason);
+    }
+  }
 
   /** a package of a splice chain. */
   public record SplicedPackage(@Nullable String id, @Nullable String partNumber, @Nullable String lot) {}
