@@ -138,7 +138,7 @@ public class WhereUsedQuery {
         + " select * from units where (station, coalesce(material_package_id, ''), unit) not in"
         + " (select x.station, x.material_package_id, x.unit from exact x where x.station is not null)"
         + " order by started, unit, material_package_id";
-    List<WhereUsed.Link> inferred = store.query(inferredSql,
+    List<WhereUsed.Link> inferred = store.queryPlannedPerCall(inferredSql,
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
             null, r.text("location"), r.text("transaction_id"), r.time("started"), r.time("ended")),
         params(material.parameters(), longestTransaction, longestTransaction, from, from, to, to));
