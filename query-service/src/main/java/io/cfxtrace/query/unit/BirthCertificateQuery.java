@@ -109,13 +109,16 @@ public class BirthCertificateQuery {
    */
   public Optional<BirthCertificate> find(String id) {
     // a provisional key names the unit its latest alias gives (a reusable carrier's current board)
-    String unit =
-        store.query("select unit_id from unit_alias where alias = ? order by valid_from desc, event_time desc limit 1", r -> r.text("unit_id"), id)
-            .stream().filter(Objects::nonNull).findFirst().orElse(id);
+    // (and the unit's other keys, in the same round trip: one row per key, a null key when none)
+    List<String[]> named = store.query("with u as (select coalesce((select a.unit_id from unit_alias a where a.alias = ?"
+            + " order by a.valid_from desc, a.event_time desc limit 1), ?) as unit)"
+            + " select u.unit, k.key from u left join lateral (select distinct x.key from unit_keys(u.unit) x where x.key <> u.unit) k on true"
+            + " order by k.key",
+        r -> new String[] {r.text("unit"), r.text("key")}, id, id);
+    String unit = Objects.requireNonNull(named.get(0)[0]);
     List<String> keys = new ArrayList<>();
     keys.add(unit);
-    store.query("select distinct key from unit_keys(?) where key <> ? order by key", r -> r.text("key"), unit, unit).stream()
-        .filter(Objects::nonNull).forEach(keys::add);
+    named.stream().map(n -> n[1]).filter(Objects::nonNull).forEach(keys::add);
     String k = unit;
     // a unit with events is known: the check of every other table is needed only without them
     List<RouteStep> route = route(k);
@@ -281,24 +284,26 @@ public class BirthCertificateQuery {
   }
 
   private Genealogy genealogy(String unit, String k) {
-    List<Relative> parents = store.query(KEYS + " select distinct on (parent_id, kind) * from unit_edge e where " + mine("e", "child_id", "event_time")
-            + " order by parent_id, kind, event_time",
-        r -> new Relative(r.text("parent_id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
-            r.time("event_time")),
-        k);
-    List<Relative> siblings = store.query(KEYS + ", mine as (select parent_id, kind from unit_edge x where " + mine("x", "child_id", "event_time") + "),"
-            + " edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e join mine on mine.parent_id = e.parent_id and mine.kind = e.kind"
-            + " where e.child_id not in (select key from k))"
-            + " select distinct on (id) * from edge where id <> ? order by id, event_time",
-        r -> new Relative(r.text("id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
-            r.time("event_time")),
+    // parents, siblings and children in one statement (one round trip), told apart by "rel"
+    String columns = " id, kind, position, reference_designator, station, event_time";
+    List<Map.Entry<String, Relative>> relatives = store.query(KEYS
+            + ", parents as (select distinct on (parent_id, kind) e.parent_id as id, e.* from unit_edge e where " + mine("e", "child_id", "event_time")
+            + " order by parent_id, kind, event_time),"
+            + " mine as (select parent_id, kind from unit_edge x where " + mine("x", "child_id", "event_time") + "),"
+            + " sibling_edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e join mine on mine.parent_id = e.parent_id and mine.kind = e.kind"
+            + " where e.child_id not in (select key from k)),"
+            + " siblings as (select distinct on (id) * from sibling_edge where id <> ? order by id, event_time),"
+            + " child_edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e where " + mine("e", "parent_id", "event_time") + "),"
+            + " children as (select distinct on (id, kind) * from child_edge order by id, kind, event_time)"
+            + " select 'parent' as rel," + columns + " from parents union all select 'sibling'," + columns + " from siblings"
+            + " union all select 'child'," + columns + " from children",
+        r -> Map.entry(Objects.requireNonNull(r.text("rel")), new Relative(r.text("id"), r.text("kind"), r.integer("position"),
+            r.text("reference_designator"), r.text("station"), r.time("event_time"))),
         k, unit);
-    List<Relative> children = store.query(KEYS + ", edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e"
-            + " where " + mine("e", "parent_id", "event_time") + ")"
-            + " select distinct on (id, kind) * from edge order by id, kind, event_time",
-        r -> new Relative(r.text("id"), r.text("kind"), r.integer("position"), r.text("reference_designator"), r.text("station"),
-            r.time("event_time")),
-        k);
+    List<Relative> parents = relatives.stream().filter(e -> e.getKey().equals("parent")).map(Map.Entry::getValue)
+        .sorted(java.util.Comparator.comparing(Relative::id).thenComparing(Relative::kind)).toList();
+    List<Relative> siblings = relatives.stream().filter(e -> e.getKey().equals("sibling")).map(Map.Entry::getValue).toList();
+    List<Relative> children = relatives.stream().filter(e -> e.getKey().equals("child")).map(Map.Entry::getValue).toList();
     java.util.Comparator<Relative> byPosition =
         java.util.Comparator.comparing(Relative::position, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(Relative::id);
