@@ -3,6 +3,8 @@ package io.cfxtrace.query.material;
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.cfxtrace.query.store.EventStoreReader;
 import io.cfxtrace.query.store.UnitAt;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +12,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -44,15 +49,18 @@ public class WhereUsedQuery {
 
   private final EventStoreReader store;
   private final String longestTransaction;
+  private final ExecutorService executor;
 
   /**
    * creates the query.
    *
    * @param store the event store.
    * @param config how long a transaction can last.
+   * @param executor runs the exact links' statements beside the inferred links' statement.
    */
-  public WhereUsedQuery(EventStoreReader store, QueryConfiguration config) {
+  public WhereUsedQuery(EventStoreReader store, QueryConfiguration config, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.store = store;
+    this.executor = executor;
     this.longestTransaction = config.longestTransaction().toSeconds() + " seconds";
   }
 
@@ -69,18 +77,9 @@ public class WhereUsedQuery {
     Object from = material.from() == null ? null : material.from().atOffset(ZoneOffset.UTC);
     Object to = material.to() == null ? null : material.to().atOffset(ZoneOffset.UTC);
 
-    String exactSql = "select m.* from unit_material m where " + material.condition("m") + " and " + PLACED
-        + " and (?::timestamptz is null or m.installed_at >= ?::timestamptz) and (?::timestamptz is null or m.installed_at < ?::timestamptz)";
-    List<Exact> rows = store.query(exactSql,
-        r -> new Exact(Objects.requireNonNull(r.text("unit_id")), new WhereUsed.Link(r.text("unit_id"), "exact", r.text("station"),
-            r.text("material_package_id"), r.text("part_number"), r.text("lot"), r.text("reference_designator"), r.text("location_identifier"),
-            r.text("transaction_id"), r.time("installed_at"), null)),
-        params(material.parameters(), from, from, to, to));
-    UnitAt units = UnitAt.of(store, rows.stream().map(Exact::key).toList());
-    List<WhereUsed.Link> exact = rows.stream().map(e -> e.link().withUnit(units.unit(e.key(), e.link().time())))
-        .sorted(Comparator.comparing(WhereUsed.Link::time, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WhereUsed.Link::unit)
-            .thenComparing(WhereUsed.Link::referenceDesignator, Comparator.nullsLast(Comparator.naturalOrder())))
-        .toList();
+    // the exact links (two statements) on another connection while this one runs the inferred
+    // links' statement: on two cores the two halves of a reel's 10,000 boards overlap
+    CompletableFuture<List<WhereUsed.Link>> exactLinks = CompletableFuture.supplyAsync(() -> exact(material, from, to), executor);
 
     // Each step reads only what the material touches, and each lateral subquery is fenced
     // ("offset 0") so that it stays a per-row index scan: pulled up into a join, the planner may
@@ -142,7 +141,35 @@ public class WhereUsedQuery {
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
             null, r.text("location"), r.text("transaction_id"), r.time("started"), r.time("ended")),
         params(material.parameters(), longestTransaction, longestTransaction, from, from, to, to));
-    return Stream.concat(exact.stream(), inferred.stream()).toList();
+    return Stream.concat(join(exactLinks).stream(), inferred.stream()).toList();
+  }
+
+  private List<WhereUsed.Link> exact(MaterialSelector material, @Nullable Object from, @Nullable Object to) {
+    String exactSql = "select m.* from unit_material m where " + material.condition("m") + " and " + PLACED
+        + " and (?::timestamptz is null or m.installed_at >= ?::timestamptz) and (?::timestamptz is null or m.installed_at < ?::timestamptz)";
+    List<Exact> rows = store.query(exactSql,
+        r -> new Exact(Objects.requireNonNull(r.text("unit_id")), new WhereUsed.Link(r.text("unit_id"), "exact", r.text("station"),
+            r.text("material_package_id"), r.text("part_number"), r.text("lot"), r.text("reference_designator"), r.text("location_identifier"),
+            r.text("transaction_id"), r.time("installed_at"), null)),
+        params(material.parameters(), from, from, to, to));
+    UnitAt units = UnitAt.of(store, rows.stream().map(Exact::key).toList());
+    List<WhereUsed.Link> exact = rows.stream().map(e -> e.link().withUnit(units.unit(e.key(), e.link().time())))
+        .sorted(Comparator.comparing(WhereUsed.Link::time, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WhereUsed.Link::unit)
+            .thenComparing(WhereUsed.Link::referenceDesignator, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+    return exact;
+  }
+
+  /** the exact links, or the failure that stopped them, as thrown on this thread. */
+  private static List<WhereUsed.Link> join(CompletableFuture<List<WhereUsed.Link>> links) {
+    try {
+      return links.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private static Object[] params(Object[] first, @Nullable Object... rest) {
