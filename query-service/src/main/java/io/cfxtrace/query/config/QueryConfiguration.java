@@ -10,8 +10,9 @@ import java.time.Duration;
  *
  * @param statementTimeout how long one SQL statement may run before the database cancels it; a
  *     query that runs longer answers 503 instead of holding a pooled connection.
- * @param longestTransaction the longest a work transaction can last: where-used looks for
- *     transactions overlapping a material setup only this far before the setup began.
+ * @param longestTransaction the longest a work transaction can last: where-used looks for a
+ *     transaction that spans a material setup without an event during it only when the setup is
+ *     shorter than this, and only this far before the setup ended.
  */
 @ConfigurationProperties("cfx.query")
 public record QueryConfiguration(
