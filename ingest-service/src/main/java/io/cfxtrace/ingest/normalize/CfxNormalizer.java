@@ -182,6 +182,57 @@ public final class CfxNormalizer implements Normalizer {
   }
 
   @Override
+  public void prepare(List<StoredEnvelope> batch) throws SQLException {
+    List<String> txIds = new ArrayList<>();
+    for (StoredEnvelope e : batch) {
+      String tx = transactionIdOf(e.envelope().messageBody());
+      if (tx != null) {
+        txIds.add(tx);
+      }
+    }
+    units.prefetch(txIds);
+    units.deferChecks();
+  }
+
+  @Override
+  public void complete(StoreBatch out) throws SQLException {
+    units.complete(out);
+  }
+
+  /**
+   * a message's TransactionID, for the prefetch only: read through the record component that
+   * messages with a TransactionID have, so that a message type added later is covered too (one that
+   * is not is still looked up, one query at a time).
+   */
+  private static final ClassValue<java.lang.reflect.@Nullable Method> TRANSACTION_ID =
+      new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.@Nullable Method computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            return null;
+          }
+          for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals("transactionId") && c.getType() == String.class) {
+              return c.getAccessor();
+            }
+          }
+          return null;
+        }
+      };
+
+  private static @Nullable String transactionIdOf(@Nullable CfxMessage m) {
+    java.lang.reflect.Method accessor = m == null ? null : TRANSACTION_ID.get(m.getClass());
+    if (accessor == null) {
+      return null;
+    }
+    try {
+      return (String) accessor.invoke(m);
+    } catch (ReflectiveOperationException e) {
+      return null; // a hint only: the transaction is looked up when it is needed
+    }
+  }
+
+  @Override
   public void rollback() {
     units.rollback();
     packages.rollback();

@@ -25,6 +25,25 @@ public interface Normalizer {
    */
   default void begin(java.sql.Connection connection) {}
 
+  /**
+   * the envelopes of the batch, before any is normalised, so that lookups the batch needs can be
+   * made together; a caller that calls this must call {@link #complete} after the last {@link
+   * #normalize} of the batch.
+   *
+   * @param batch the envelopes that will be normalised, in order.
+   * @throws SQLException when a lookup fails.
+   */
+  default void prepare(java.util.List<StoredEnvelope> batch) throws SQLException {}
+
+  /**
+   * the batch's envelopes are normalised: settles what {@link #prepare} deferred to the end of the
+   * batch (it may remove rows from {@code out}); the rows are complete only after this.
+   *
+   * @param out the batch.
+   * @throws SQLException when a lookup fails.
+   */
+  default void complete(StoreBatch out) throws SQLException {}
+
   /** the batch failed and will be retried: forget state learnt from it. */
   default void rollback() {}
 

@@ -273,14 +273,21 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
           List<Keyed> keyed = keyed(batch);
           Set<UUID> inserted = insertKeys(c, keyed, now);
           Set<UUID> seen = new HashSet<>();
+          List<Keyed> freshKeys = new ArrayList<>();
           for (Keyed k : keyed) {
             if (!inserted.contains(k.id()) || !seen.add(k.id())) {
               duplicates++;
               continue;
             }
-            StoredEnvelope stored = new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt());
+            freshKeys.add(k);
+            fresh.add(new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt()));
+          }
+          // the batch's lookups in a few queries rather than a few per envelope
+          normalizer.prepare(fresh);
+          for (int i = 0; i < fresh.size(); i++) {
+            Keyed k = freshKeys.get(i);
+            StoredEnvelope stored = fresh.get(i);
             rawRow(rows, k.origin(), k.envelope(), stored);
-            fresh.add(stored);
             try {
               normalizer.normalize(stored, rows);
             } catch (RuntimeException e) {
@@ -290,6 +297,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
               dead++;
             }
           }
+          normalizer.complete(rows);
         }
         for (Pending p : batch) {
           for (InboundMessage.DeadLetter d : p.message().deadLetters()) {

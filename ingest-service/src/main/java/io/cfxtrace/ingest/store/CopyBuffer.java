@@ -76,6 +76,15 @@ public final class CopyBuffer {
     }
   }
 
+  /**
+   * drops buffered rows.
+   *
+   * @param drop which rows to drop.
+   */
+  public void removeIf(java.util.function.Predicate<Object[]> drop) {
+    rows.removeIf(drop);
+  }
+
   /** how many rows are buffered. */
   public int size() {
     return rows.size();

@@ -179,6 +179,16 @@ final class EventStore implements AutoCloseable {
     }
 
     @Override
+    public void prepare(java.util.List<StoredEnvelope> batch) throws SQLException {
+      delegate.prepare(batch);
+    }
+
+    @Override
+    public void complete(StoreBatch out) throws SQLException {
+      delegate.complete(out);
+    }
+
+    @Override
     public void rollback() {
       delegate.rollback();
     }
