@@ -4,8 +4,11 @@ import io.cfxtrace.ingest.store.StoreBatch;
 import java.sql.SQLException;
 
 /**
- * turns one stored envelope into the rows of the per-unit tables. Runs on the writer thread,
- * inside the batch's transaction, in receive order.
+ * turns one stored envelope into the rows of the per-unit tables. Runs on one thread (the
+ * writer), in receive order. Its lookups see the committed store, either inside the batch's
+ * transaction or, when the batch is prepared while the previous one commits, on a connection of
+ * their own; either way what batches not yet committed taught it is in its memory until {@link
+ * #rollback} or {@link #commit}.
  */
 public interface Normalizer {
 
@@ -19,7 +22,8 @@ public interface Normalizer {
   void normalize(StoredEnvelope envelope, StoreBatch out) throws SQLException;
 
   /**
-   * a batch starts on this connection (for lookups inside its transaction).
+   * a batch starts; its lookups go to this connection (the batch's transaction, or one of their
+   * own while the previous batch commits).
    *
    * @param connection the batch's connection.
    */
@@ -44,9 +48,12 @@ public interface Normalizer {
    */
   default void complete(StoreBatch out) throws SQLException {}
 
-  /** the batch failed and will be retried: forget state learnt from it. */
+  /**
+   * a batch failed and will be retried: forget state learnt from every batch not yet committed
+   * (the one that failed and any prepared after it).
+   */
   default void rollback() {}
 
-  /** the batch committed: keep state learnt from it. */
+  /** the oldest batch not yet committed committed: keep state learnt from it. */
   default void commit() {}
 }

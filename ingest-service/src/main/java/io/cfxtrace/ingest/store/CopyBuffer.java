@@ -27,6 +27,7 @@ public final class CopyBuffer {
   private final List<String> columns;
   private final List<Object[]> rows = new ArrayList<>();
   private StringBuilder csv = new StringBuilder();
+  private @org.jspecify.annotations.Nullable String encoded;
 
   /**
    * a buffer for a table.
@@ -46,6 +47,9 @@ public final class CopyBuffer {
    * @throws IllegalArgumentException if the count does not match the columns.
    */
   public void add(Object... values) {
+    if (encoded != null) {
+      throw new IllegalStateException(table + ": rows added after encoding");
+    }
     if (values.length != columns.size()) {
       throw new IllegalArgumentException(table + ": " + values.length + " values for " + columns.size() + " columns");
     }
@@ -82,7 +86,36 @@ public final class CopyBuffer {
    * @param drop which rows to drop.
    */
   public void removeIf(java.util.function.Predicate<Object[]> drop) {
+    if (encoded != null) {
+      throw new IllegalStateException(table + ": rows removed after encoding");
+    }
     rows.removeIf(drop);
+  }
+
+  /**
+   * encodes the rows as CSV now, for a later {@link #copyTo}; the rows cannot change afterwards.
+   * Idempotent.
+   */
+  public void encode() {
+    if (encoded == null && !rows.isEmpty()) {
+      encoded = csv();
+    }
+  }
+
+  private String csv() {
+    csv = new StringBuilder(rows.size() * 128);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        append(row[i]);
+      }
+      csv.append('\n');
+    }
+    String text = csv.toString();
+    csv = new StringBuilder();
+    return text;
   }
 
   /** how many rows are buffered. */
@@ -107,20 +140,11 @@ public final class CopyBuffer {
     if (rows.isEmpty()) {
       return 0;
     }
-    csv = new StringBuilder(rows.size() * 128);
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        append(row[i]);
-      }
-      csv.append('\n');
-    }
+    String data = encoded != null ? encoded : csv();
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     try {
-      long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-      csv = new StringBuilder();
+      long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+      encoded = null;
       rows.clear();
       return n;
     } catch (IOException e) {
