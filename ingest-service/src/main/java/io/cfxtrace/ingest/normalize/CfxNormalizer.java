@@ -128,6 +128,8 @@ import io.cfxtrace.model.cfx.structures.solderreflow.ReflowZoneData;
 import io.cfxtrace.model.value.CfxEnum;
 import io.cfxtrace.model.value.CfxTimestamp;
 import io.cfxtrace.model.value.EnumValue;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -204,14 +206,14 @@ public final class CfxNormalizer implements Normalizer {
    * messages with a TransactionID have, so that a message type added later is covered too (one that
    * is not is still looked up, one query at a time).
    */
-  private static final ClassValue<java.lang.reflect.@Nullable Method> TRANSACTION_ID =
+  private static final ClassValue<@Nullable Method> TRANSACTION_ID =
       new ClassValue<>() {
         @Override
-        protected java.lang.reflect.@Nullable Method computeValue(Class<?> type) {
+        protected @Nullable Method computeValue(Class<?> type) {
           if (!type.isRecord()) {
             return null;
           }
-          for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+          for (RecordComponent c : type.getRecordComponents()) {
             if (c.getName().equals("transactionId") && c.getType() == String.class) {
               return c.getAccessor();
             }
@@ -221,7 +223,7 @@ public final class CfxNormalizer implements Normalizer {
       };
 
   private static @Nullable String transactionIdOf(@Nullable CfxMessage m) {
-    java.lang.reflect.Method accessor = m == null ? null : TRANSACTION_ID.get(m.getClass());
+    Method accessor = m == null ? null : TRANSACTION_ID.get(m.getClass());
     if (accessor == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.cfxtrace.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cfxtrace.ingest.store.CopyBuffer;
 import io.cfxtrace.ingest.store.StoreBatch;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.cfx.structures.BasicUnitPosition;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +144,7 @@ final class UnitResolver {
     }
   }
 
-  private void dropStored(io.cfxtrace.ingest.store.CopyBuffer buffer, List<Unchecked> unchecked, String sql) throws SQLException {
+  private void dropStored(CopyBuffer buffer, List<Unchecked> unchecked, String sql) throws SQLException {
     if (unchecked.isEmpty() || connection == null) {
       return;
     }
@@ -159,7 +161,7 @@ final class UnitResolver {
     if (stored.isEmpty()) {
       return;
     }
-    Set<Object[]> drop = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Object[]> drop = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Unchecked u : unchecked) {
       if (stored.contains(u.a() + '\u0000' + u.b())) {
         drop.add(u.row());

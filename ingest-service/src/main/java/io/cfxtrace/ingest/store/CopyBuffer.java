@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -27,7 +28,7 @@ public final class CopyBuffer {
   private final List<String> columns;
   private final List<Object[]> rows = new ArrayList<>();
   private StringBuilder csv = new StringBuilder();
-  private @org.jspecify.annotations.Nullable String encoded;
+  private @Nullable String encoded;
 
   /**
    * a buffer for a table.

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -112,12 +113,12 @@ final class EventStore implements AutoCloseable {
    * the writer prepares each batch while the one before it commits.
    */
   void storeAllAtOnce(List<CfxEnvelope> envelopes) {
-    List<java.util.concurrent.CompletableFuture<Void>> stored = new ArrayList<>();
+    List<CompletableFuture<Void>> stored = new ArrayList<>();
     for (CfxEnvelope e : envelopes) {
       stored.add(pipeline.store(TestMessages.of(e)).toCompletableFuture());
     }
     try {
-      java.util.concurrent.CompletableFuture.allOf(stored.toArray(java.util.concurrent.CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
