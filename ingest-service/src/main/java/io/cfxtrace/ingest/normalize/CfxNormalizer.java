@@ -128,6 +128,8 @@ import io.cfxtrace.model.cfx.structures.solderreflow.ReflowZoneData;
 import io.cfxtrace.model.value.CfxEnum;
 import io.cfxtrace.model.value.CfxTimestamp;
 import io.cfxtrace.model.value.EnumValue;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -179,6 +181,57 @@ public final class CfxNormalizer implements Normalizer {
   @Override
   public void begin(Connection connection) {
     units.begin(connection);
+  }
+
+  @Override
+  public void prepare(List<StoredEnvelope> batch) throws SQLException {
+    List<String> txIds = new ArrayList<>();
+    for (StoredEnvelope e : batch) {
+      String tx = transactionIdOf(e.envelope().messageBody());
+      if (tx != null) {
+        txIds.add(tx);
+      }
+    }
+    units.prefetch(txIds);
+    units.deferChecks();
+  }
+
+  @Override
+  public void complete(StoreBatch out) throws SQLException {
+    units.complete(out);
+  }
+
+  /**
+   * a message's TransactionID, for the prefetch only: read through the record component that
+   * messages with a TransactionID have, so that a message type added later is covered too (one that
+   * is not is still looked up, one query at a time).
+   */
+  private static final ClassValue<@Nullable Method> TRANSACTION_ID =
+      new ClassValue<>() {
+        @Override
+        protected @Nullable Method computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            return null;
+          }
+          for (RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals("transactionId") && c.getType() == String.class) {
+              return c.getAccessor();
+            }
+          }
+          return null;
+        }
+      };
+
+  private static @Nullable String transactionIdOf(@Nullable CfxMessage m) {
+    Method accessor = m == null ? null : TRANSACTION_ID.get(m.getClass());
+    if (accessor == null) {
+      return null;
+    }
+    try {
+      return (String) accessor.invoke(m);
+    } catch (ReflectiveOperationException e) {
+      return null; // a hint only: the transaction is looked up when it is needed
+    }
   }
 
   @Override

@@ -4,8 +4,11 @@ import io.cfxtrace.ingest.store.StoreBatch;
 import java.sql.SQLException;
 
 /**
- * turns one stored envelope into the rows of the per-unit tables. Runs on the writer thread,
- * inside the batch's transaction, in receive order.
+ * turns one stored envelope into the rows of the per-unit tables. Runs on one thread (the
+ * writer), in receive order. Its lookups see the committed store, either inside the batch's
+ * transaction or, when the batch is prepared while the previous one commits, on a connection of
+ * their own; either way what batches not yet committed taught it is in its memory until {@link
+ * #rollback} or {@link #commit}.
  */
 public interface Normalizer {
 
@@ -19,15 +22,38 @@ public interface Normalizer {
   void normalize(StoredEnvelope envelope, StoreBatch out) throws SQLException;
 
   /**
-   * a batch starts on this connection (for lookups inside its transaction).
+   * a batch starts; its lookups go to this connection (the batch's transaction, or one of their
+   * own while the previous batch commits).
    *
    * @param connection the batch's connection.
    */
   default void begin(java.sql.Connection connection) {}
 
-  /** the batch failed and will be retried: forget state learnt from it. */
+  /**
+   * the envelopes of the batch, before any is normalised, so that lookups the batch needs can be
+   * made together; a caller that calls this must call {@link #complete} after the last {@link
+   * #normalize} of the batch.
+   *
+   * @param batch the envelopes that will be normalised, in order.
+   * @throws SQLException when a lookup fails.
+   */
+  default void prepare(java.util.List<StoredEnvelope> batch) throws SQLException {}
+
+  /**
+   * the batch's envelopes are normalised: settles what {@link #prepare} deferred to the end of the
+   * batch (it may remove rows from {@code out}); the rows are complete only after this.
+   *
+   * @param out the batch.
+   * @throws SQLException when a lookup fails.
+   */
+  default void complete(StoreBatch out) throws SQLException {}
+
+  /**
+   * a batch failed and will be retried: forget state learnt from every batch not yet committed
+   * (the one that failed and any prepared after it).
+   */
   default void rollback() {}
 
-  /** the batch committed: keep state learnt from it. */
+  /** the oldest batch not yet committed committed: keep state learnt from it. */
   default void commit() {}
 }

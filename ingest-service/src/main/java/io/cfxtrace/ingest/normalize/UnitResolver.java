@@ -1,6 +1,7 @@
 package io.cfxtrace.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cfxtrace.ingest.store.CopyBuffer;
 import io.cfxtrace.ingest.store.StoreBatch;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.cfx.structures.BasicUnitPosition;
@@ -12,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +88,18 @@ final class UnitResolver {
   private final Set<String> knownPanelEdges = Collections.newSetFromMap(lru(CACHE));
   private @Nullable Connection connection;
 
+  /**
+   * a row written on the assumption that the store does not hold it yet, to be checked at the end
+   * of the batch: one query for all of them instead of one per row.
+   */
+  private record Unchecked(Object[] row, String a, String b) {}
+
+  /** whether existence checks wait for {@link #complete} (only when the caller promised to call it). */
+  private boolean deferChecks;
+
+  private final List<Unchecked> uncheckedAliases = new ArrayList<>();
+  private final List<Unchecked> uncheckedPanelEdges = new ArrayList<>();
+
   private static <V> Map<String, V> lru(int max) {
     return new LinkedHashMap<>(1024, 0.75f, true) {
       @Override
@@ -96,10 +111,70 @@ final class UnitResolver {
 
   void begin(Connection c) {
     this.connection = c;
+    this.deferChecks = false;
+    uncheckedAliases.clear();
+    uncheckedPanelEdges.clear();
+  }
+
+  /**
+   * from now until {@link #complete}, checks whether an alias or panel edge is already stored once
+   * per batch instead of once per row.
+   */
+  void deferChecks() {
+    deferChecks = connection != null;
+  }
+
+  /**
+   * the batch is normalised: drops the alias and panel-edge rows it wrote that the store already
+   * holds (stored by an earlier batch whose memory was lost to a rollback, a restart or the LRU
+   * bound).
+   *
+   * @param out the batch.
+   * @throws SQLException when the check fails.
+   */
+  void complete(StoreBatch out) throws SQLException {
+    try {
+      dropStored(out.unitAliases, uncheckedAliases, "select c.a, c.b from unnest(?::text[], ?::text[]) as c(a, b) where exists (select 1 from unit_alias where alias = c.a and unit_id = c.b)");
+      dropStored(out.unitEdges, uncheckedPanelEdges,
+          "select c.a, c.b from unnest(?::text[], ?::text[]) as c(a, b) where exists (select 1 from unit_edge where parent_id = c.a and child_id = c.b and kind = 'panel')");
+    } finally {
+      deferChecks = false;
+      uncheckedAliases.clear();
+      uncheckedPanelEdges.clear();
+    }
+  }
+
+  private void dropStored(CopyBuffer buffer, List<Unchecked> unchecked, String sql) throws SQLException {
+    if (unchecked.isEmpty() || connection == null) {
+      return;
+    }
+    Set<String> stored = new HashSet<>();
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setArray(1, connection.createArrayOf("text", unchecked.stream().map(Unchecked::a).toArray()));
+      ps.setArray(2, connection.createArrayOf("text", unchecked.stream().map(Unchecked::b).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getString(1) + '\u0000' + rs.getString(2));
+        }
+      }
+    }
+    if (stored.isEmpty()) {
+      return;
+    }
+    Set<Object[]> drop = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Unchecked u : unchecked) {
+      if (stored.contains(u.a() + '\u0000' + u.b())) {
+        drop.add(u.row());
+      }
+    }
+    buffer.removeIf(drop::contains);
   }
 
   /** forget what a failed batch taught (it will be learnt again on retry). */
   void rollback() {
+    deferChecks = false;
+    uncheckedAliases.clear();
+    uncheckedPanelEdges.clear();
     cache.clear();
     knownAliases.clear();
     knownPanelEdges.clear();
@@ -145,6 +220,62 @@ final class UnitResolver {
     return n == null || !n.canConvertToInt() ? null : n.intValue();
   }
 
+  private static final String TX_COLUMNS = "transaction_id, position, unit_id, panel_id, event_time from transaction_unit";
+
+  /** provisional rows first where times tie: a serial named later for the position wins. */
+  private static final String TX_ORDER =
+      " order by event_time, case when unit_id = coalesce(panel_id, transaction_id) || '#' || position then 0 else 1 end";
+
+  /** adds one transaction_unit row (selected as {@link #TX_COLUMNS}) to what is known of a transaction. */
+  private static void load(Tx t, ResultSet rs) throws SQLException {
+    int position = rs.getInt(2);
+    String key = rs.getString(3);
+    String panel = rs.getString(4);
+    t.byPosition.put(position, key);
+    t.since.putIfAbsent(key, rs.getTimestamp(5).toInstant());
+    if (panel != null) {
+      t.panelId = panel;
+    }
+    if (key.equals((panel != null ? panel : t.id) + "#" + position)) {
+      t.provisional.add(key);
+    }
+  }
+
+  /**
+   * reads the units of the transactions a batch names that are not in memory, with one query
+   * instead of one per transaction; what it reads is exactly what {@link #tx} would read one by
+   * one at this point of the batch, because the batch's own rows reach the store only after
+   * normalisation.
+   *
+   * @param rawTxIds the TransactionIDs of the batch's messages; unset ones are skipped.
+   * @throws SQLException when the query fails.
+   */
+  void prefetch(Collection<String> rawTxIds) throws SQLException {
+    if (connection == null) {
+      return;
+    }
+    Map<String, Tx> missing = new LinkedHashMap<>();
+    for (String raw : rawTxIds) {
+      String id = txId(raw);
+      if (id != null && !cache.containsKey(id)) {
+        missing.putIfAbsent(id, new Tx(id));
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement("select " + TX_COLUMNS + " where transaction_id = any(?)" + TX_ORDER.replace("order by ", "order by transaction_id, "))) {
+      ps.setArray(1, connection.createArrayOf("text", missing.keySet().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          load(missing.get(rs.getString(1)), rs);
+        }
+      }
+    }
+    missing.values().forEach(t -> cache.put(t.id, t));
+  }
+
   /** the units of a transaction, from memory or from the store; null when there is none. */
   @Nullable Tx tx(@Nullable String rawTxId) throws SQLException {
     String txId = txId(rawTxId);
@@ -157,25 +288,11 @@ final class UnitResolver {
     }
     t = new Tx(txId);
     if (connection != null) {
-      // provisional rows first where times tie: a serial named later for the position wins
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "select position, unit_id, panel_id, event_time from transaction_unit where transaction_id = ?"
-                  + " order by event_time, case when unit_id = coalesce(panel_id, transaction_id) || '#' || position then 0 else 1 end")) {
+      try (PreparedStatement ps = connection.prepareStatement("select " + TX_COLUMNS + " where transaction_id = ?" + TX_ORDER)) {
         ps.setString(1, txId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            int position = rs.getInt(1);
-            String key = rs.getString(2);
-            String panel = rs.getString(3);
-            t.byPosition.put(position, key);
-            t.since.putIfAbsent(key, rs.getTimestamp(4).toInstant());
-            if (panel != null) {
-              t.panelId = panel;
-            }
-            if (key.equals((panel != null ? panel : txId) + "#" + position)) {
-              t.provisional.add(key);
-            }
+            load(t, rs);
           }
         }
       }
@@ -406,12 +523,16 @@ final class UnitResolver {
       return;
     }
     String k = alias + '\u0000' + unitId;
-    if (knownAliases.contains(k) || exists("select 1 from unit_alias where alias = ? and unit_id = ?", alias, unitId)) {
+    if (knownAliases.contains(k) || (!deferChecks && exists("select 1 from unit_alias where alias = ? and unit_id = ?", alias, unitId))) {
       knownAliases.add(k);
       return;
     }
     knownAliases.add(k);
-    out.unitAliases.add(alias, unitId, e.eventTime(), e.uniqueId(), validFrom);
+    Object[] row = {alias, unitId, e.eventTime(), e.uniqueId(), validFrom};
+    out.unitAliases.add(row);
+    if (deferChecks) {
+      uncheckedAliases.add(new Unchecked(row, alias, unitId));
+    }
   }
 
   private void panelEdge(String panel, String board, @Nullable Integer pos, @Nullable Tx t, StoredEnvelope e, StoreBatch out) {
@@ -419,12 +540,16 @@ final class UnitResolver {
       return;
     }
     String k = panel + '\u0000' + board;
-    if (knownPanelEdges.contains(k) || exists("select 1 from unit_edge where parent_id = ? and child_id = ? and kind = 'panel'", panel, board)) {
+    if (knownPanelEdges.contains(k) || (!deferChecks && exists("select 1 from unit_edge where parent_id = ? and child_id = ? and kind = 'panel'", panel, board))) {
       knownPanelEdges.add(k);
       return;
     }
     knownPanelEdges.add(k);
-    out.unitEdges.add(panel, board, "panel", pos, null, e.station(), t == null ? null : t.id, e.eventTime(), e.uniqueId());
+    Object[] row = {panel, board, "panel", pos, null, e.station(), t == null ? null : t.id, e.eventTime(), e.uniqueId()};
+    out.unitEdges.add(row);
+    if (deferChecks) {
+      uncheckedPanelEdges.add(new Unchecked(row, panel, board));
+    }
   }
 
   private boolean exists(String sql, String a, String b) {

@@ -31,6 +31,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -57,6 +61,17 @@ import org.slf4j.LoggerFactory;
  * <p><b>Duplicates.</b> Each envelope's UniqueID is inserted into {@code envelope_key} with {@code
  * ON CONFLICT DO NOTHING} in the same transaction; only new envelopes are stored, so
  * redeliveries, resends and replays are stored once.
+ *
+ * <p><b>Two threads.</b> The writer thread ({@code cfx-ingest-writer}) collects a batch, keys,
+ * normalises and encodes it while the previous batch's transaction runs on the committer thread
+ * ({@code cfx-ingest-committer}); a transaction starts only after the previous one committed, and
+ * at most one batch is prepared ahead. Preparing ahead is a speculation that the batch in flight
+ * commits: the lookups of the batch prepared ahead see the committed store, and the normaliser's
+ * memory holds what the batch in flight taught it. The committer checks the envelope keys it
+ * inserts against those the batch was prepared with. When the batch in flight fails, or the keys
+ * differ, the normaliser forgets everything uncommitted and both batches are written again one
+ * after the other, from their messages, in receive order, with the failure handling below;
+ * nothing of the speculation is kept.
  */
 public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
 
@@ -64,6 +79,36 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   private static final Clock CLOCK = Clock.systemUTC();
 
   private record Pending(InboundMessage message, CompletableFuture<Void> done) {}
+
+  /**
+   * the most envelopes two batches (the one in flight and the one prepared ahead) may hold
+   * together for the second to be prepared ahead: well below the normaliser's memory (50,000
+   * transactions, aliases, edges, packages), so that nothing the batch in flight taught it is
+   * evicted before that batch commits. Larger batches are prepared after the one in flight
+   * committed.
+   */
+  private static final int MAX_SPECULATED_ENVELOPES = 10_000;
+
+  /**
+   * a batch keyed, normalised and encoded, ready for its transaction.
+   *
+   * @param keys every UniqueID of the batch, to insert into envelope_key.
+   * @param fresh the UniqueIDs the batch was normalised as storing for the first time.
+   */
+  private record Prepared(
+      List<Pending> batch, UUID[] keys, Set<UUID> fresh, List<StoredEnvelope> stored, StoreBatch rows, int duplicates, int dead, Instant now, int envelopes) {}
+
+  /** a prepared batch whose transaction runs on the committer thread. */
+  private record InFlight(Prepared prepared, Future<?> done) {}
+
+  /** the keys the store took were not those the batch was prepared with. */
+  private static final class Mispredicted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Mispredicted(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   private final DataSource dataSource;
   private final Normalizer normalizer;
@@ -74,6 +119,16 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   private final Duration retryMaxDelay;
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
+  private final ExecutorService committer =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cfx-ingest-committer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** the fresh keys of the batch in flight, which the batch prepared ahead counts as stored (writer thread). */
+  private Set<UUID> inFlightKeys = Set.of();
   private volatile boolean running = true;
   private volatile @org.jspecify.annotations.Nullable String unhealthy;
 
@@ -141,12 +196,153 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   }
 
   private void run() {
-    while (running || !queue.isEmpty()) {
-      List<Pending> batch = nextBatch();
-      if (!batch.isEmpty()) {
-        writeWithRetry(batch);
+    InFlight inFlight = null;
+    try {
+      while (running || !queue.isEmpty() || inFlight != null) {
+        List<Pending> batch = nextBatch();
+        if (inFlight != null && (batch.isEmpty() || inFlight.prepared().envelopes() + envelopes(batch) > MAX_SPECULATED_ENVELOPES)) {
+          finish(inFlight);
+          inFlight = null;
+        }
+        if (batch.isEmpty()) {
+          continue;
+        }
+        Prepared next = prepare(batch);
+        if (inFlight != null && !finish(inFlight)) {
+          // prepared on what the failed batch taught the normaliser, which is forgotten now
+          next = null;
+        }
+        inFlight = null;
+        if (next == null) {
+          inFlightKeys = Set.of();
+          writeWithRetry(batch);
+        } else {
+          Prepared p = next;
+          inFlight = new InFlight(p, committer.submit(() -> {
+            commit(p);
+            return null;
+          }));
+        }
+      }
+    } finally {
+      committer.shutdown();
+    }
+  }
+
+  private static int envelopes(List<Pending> batch) {
+    int n = 0;
+    for (Pending p : batch) {
+      n += p.message().envelopes().size();
+    }
+    return n;
+  }
+
+  /**
+   * waits for the transaction of the batch in flight. When it failed, the normaliser forgets
+   * everything uncommitted (so also what the batch prepared since taught it) and the batch is
+   * written again on this thread, with retries and dead letters.
+   *
+   * @return whether it committed as prepared.
+   */
+  private boolean finish(InFlight f) {
+    try {
+      f.done().get();
+      normalizer.commit();
+      return true;
+    } catch (ExecutionException e) {
+      normalizer.rollback();
+      inFlightKeys = Set.of();
+      LOG.debug("the transaction of a prepared batch of {} messages failed; writing it again: {}", f.prepared().batch().size(), e.getCause().toString());
+      writeWithRetry(f.prepared().batch());
+      return false;
+    } catch (InterruptedException e) {
+      // the deliveries stay unsettled: the senders deliver them again
+      Thread.currentThread().interrupt();
+      running = false;
+      normalizer.rollback();
+      inFlightKeys = Set.of();
+      return false;
+    }
+  }
+
+  /**
+   * keys, normalises and encodes a batch, with lookups on a connection of its own, for its
+   * transaction to run on the committer thread; null when a lookup failed (the batch is then
+   * written on this thread, with retries, after the one in flight).
+   */
+  private @org.jspecify.annotations.Nullable Prepared prepare(List<Pending> batch) {
+    Instant now = CLOCK.instant();
+    try (Connection c = dataSource.getConnection()) {
+      normalizer.begin(c);
+      List<Keyed> keyed = keyed(batch);
+      UUID[] ids = keyed.stream().map(Keyed::id).distinct().toArray(UUID[]::new);
+      // the batch in flight commits before this one starts: its keys count as stored
+      Set<UUID> seen = storedKeys(c, ids);
+      seen.addAll(inFlightKeys);
+      Set<UUID> fresh = new HashSet<>();
+      List<Keyed> freshKeys = new ArrayList<>();
+      int duplicates = 0;
+      for (Keyed k : keyed) {
+        if (!seen.add(k.id())) {
+          duplicates++;
+          continue;
+        }
+        fresh.add(k.id());
+        freshKeys.add(k);
+      }
+      StoreBatch rows = new StoreBatch();
+      List<StoredEnvelope> stored = new ArrayList<>();
+      int dead = normalize(freshKeys, stored, rows);
+      dead += deadLetters(batch, rows);
+      rows.encode();
+      inFlightKeys = fresh;
+      return new Prepared(batch, ids, fresh, stored, rows, duplicates, dead, now, keyed.size());
+    } catch (SQLException | RuntimeException e) {
+      normalizer.rollback();
+      inFlightKeys = Set.of();
+      LOG.debug("preparing a batch of {} messages failed; it is written after the one in flight: {}", batch.size(), e.toString());
+      return null;
+    }
+  }
+
+  private static Set<UUID> storedKeys(Connection c, UUID[] ids) throws SQLException {
+    Set<UUID> stored = new HashSet<>();
+    if (ids.length == 0) {
+      return stored;
+    }
+    try (PreparedStatement ps = c.prepareStatement("select unique_id from envelope_key where unique_id = any(?)")) {
+      ps.setArray(1, c.createArrayOf("uuid", ids));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getObject(1, UUID.class));
+        }
       }
     }
+    return stored;
+  }
+
+  /** the transaction of a prepared batch (committer thread); its stores complete once it committed. */
+  private void commit(Prepared p) throws SQLException {
+    long start = System.nanoTime();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Set<UUID> inserted = insertKeys(c, p.keys(), p.now());
+        if (!inserted.equals(p.fresh())) {
+          throw new Mispredicted(inserted.size() + " of the batch's keys were new, " + p.fresh().size() + " were expected");
+        }
+        p.rows().writeTo(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+    committed(p.batch(), p.stored(), p.duplicates(), p.dead(), start);
   }
 
   private List<Pending> nextBatch() {
@@ -182,8 +378,6 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     while (true) {
       try {
         write(batch, false);
-        unhealthy = null;
-        batch.forEach(p -> p.done().complete(null));
         return;
       } catch (SQLException | RuntimeException e) {
         normalizer.rollback();
@@ -271,47 +465,23 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
           }
         } else {
           List<Keyed> keyed = keyed(batch);
-          Set<UUID> inserted = insertKeys(c, keyed, now);
+          Set<UUID> inserted = insertKeys(c, keyed.stream().map(Keyed::id).distinct().toArray(UUID[]::new), now);
           Set<UUID> seen = new HashSet<>();
+          List<Keyed> freshKeys = new ArrayList<>();
           for (Keyed k : keyed) {
             if (!inserted.contains(k.id()) || !seen.add(k.id())) {
               duplicates++;
               continue;
             }
-            StoredEnvelope stored = new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt());
-            rawRow(rows, k.origin(), k.envelope(), stored);
-            fresh.add(stored);
-            try {
-              normalizer.normalize(stored, rows);
-            } catch (RuntimeException e) {
-              // the envelope itself is stored; what could not be derived from it is recorded
-              LOG.error("normalising {} {} failed", stored.envelope().messageName(), k.id(), e);
-              deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION", "normalising failed: " + e, k.envelope().json().getBytes(StandardCharsets.UTF_8));
-              dead++;
-            }
+            freshKeys.add(k);
           }
+          dead += normalize(freshKeys, fresh, rows);
         }
-        for (Pending p : batch) {
-          for (InboundMessage.DeadLetter d : p.message().deadLetters()) {
-            deadLetter(rows, p.message().origin(), d.index(), d.kind() == null ? null : d.kind().name(), d.reason(), d.payload());
-            dead++;
-          }
-        }
+        dead += deadLetters(batch, rows);
         rows.writeTo(c);
         c.commit();
         normalizer.commit();
-        metrics.stored.increment(fresh.size());
-        metrics.duplicates.increment(duplicates);
-        metrics.deadLetters.increment(dead);
-        metrics.batchSize.record(batch.size());
-        Instant committed = CLOCK.instant();
-        metrics.commitLatency.record(Duration.ofNanos(System.nanoTime() - start));
-        for (StoredEnvelope s : fresh) {
-          metrics.lag(Duration.between(s.eventTime(), committed));
-        }
-        for (Pending p : batch) {
-          metrics.receiveToCommit.record(Duration.between(p.message().origin().receivedAt(), committed));
-        }
+        committed(batch, fresh, duplicates, dead, start);
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
@@ -321,6 +491,70 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * adds the raw and normalised rows of the envelopes stored for the first time.
+   *
+   * @param freshKeys the envelopes, in receive order.
+   * @param fresh receives each envelope as stored.
+   * @param rows the batch.
+   * @return the dead letters written for envelopes that could not be normalised.
+   */
+  private int normalize(List<Keyed> freshKeys, List<StoredEnvelope> fresh, StoreBatch rows) throws SQLException {
+    int dead = 0;
+    List<StoredEnvelope> stored = new ArrayList<>(freshKeys.size());
+    for (Keyed k : freshKeys) {
+      stored.add(new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt()));
+    }
+    // the batch's lookups in a few queries rather than a few per envelope
+    normalizer.prepare(stored);
+    for (int i = 0; i < stored.size(); i++) {
+      Keyed k = freshKeys.get(i);
+      StoredEnvelope e = stored.get(i);
+      rawRow(rows, k.origin(), k.envelope(), e);
+      fresh.add(e);
+      try {
+        normalizer.normalize(e, rows);
+      } catch (RuntimeException failure) {
+        // the envelope itself is stored; what could not be derived from it is recorded
+        LOG.error("normalising {} {} failed", e.envelope().messageName(), k.id(), failure);
+        deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION", "normalising failed: " + failure, k.envelope().json().getBytes(StandardCharsets.UTF_8));
+        dead++;
+      }
+    }
+    normalizer.complete(rows);
+    return dead;
+  }
+
+  /** adds what the endpoint could not decode, as dead letters; returns how many. */
+  private static int deadLetters(List<Pending> batch, StoreBatch rows) {
+    int dead = 0;
+    for (Pending p : batch) {
+      for (InboundMessage.DeadLetter d : p.message().deadLetters()) {
+        deadLetter(rows, p.message().origin(), d.index(), d.kind() == null ? null : d.kind().name(), d.reason(), d.payload());
+        dead++;
+      }
+    }
+    return dead;
+  }
+
+  /** a batch committed: the store is healthy, the meters count it, and its stores complete (the endpoint settles). */
+  private void committed(List<Pending> batch, List<StoredEnvelope> fresh, int duplicates, int dead, long start) {
+    unhealthy = null;
+    metrics.stored.increment(fresh.size());
+    metrics.duplicates.increment(duplicates);
+    metrics.deadLetters.increment(dead);
+    metrics.batchSize.record(batch.size());
+    Instant committed = CLOCK.instant();
+    metrics.commitLatency.record(Duration.ofNanos(System.nanoTime() - start));
+    for (StoredEnvelope s : fresh) {
+      metrics.lag(Duration.between(s.eventTime(), committed));
+    }
+    for (Pending p : batch) {
+      metrics.receiveToCommit.record(Duration.between(p.message().origin().receivedAt(), committed));
+    }
+    batch.forEach(p -> p.done().complete(null));
   }
 
   private record Keyed(UUID id, InboundMessage.Envelope envelope, MessageOrigin origin) {}
@@ -335,12 +569,11 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return out;
   }
 
-  private static Set<UUID> insertKeys(Connection c, List<Keyed> keyed, Instant now) throws SQLException {
+  private static Set<UUID> insertKeys(Connection c, UUID[] ids, Instant now) throws SQLException {
     Set<UUID> inserted = new HashSet<>();
-    if (keyed.isEmpty()) {
+    if (ids.length == 0) {
       return inserted;
     }
-    UUID[] ids = keyed.stream().map(Keyed::id).distinct().toArray(UUID[]::new);
     try (PreparedStatement ps =
         c.prepareStatement("insert into envelope_key (unique_id, received_at) select unnest(?::uuid[]), ? on conflict do nothing returning unique_id")) {
       Array array = c.createArrayOf("uuid", ids);

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -27,6 +28,7 @@ public final class CopyBuffer {
   private final List<String> columns;
   private final List<Object[]> rows = new ArrayList<>();
   private StringBuilder csv = new StringBuilder();
+  private @Nullable String encoded;
 
   /**
    * a buffer for a table.
@@ -46,6 +48,9 @@ public final class CopyBuffer {
    * @throws IllegalArgumentException if the count does not match the columns.
    */
   public void add(Object... values) {
+    if (encoded != null) {
+      throw new IllegalStateException(table + ": rows added after encoding");
+    }
     if (values.length != columns.size()) {
       throw new IllegalArgumentException(table + ": " + values.length + " values for " + columns.size() + " columns");
     }
@@ -76,6 +81,44 @@ public final class CopyBuffer {
     }
   }
 
+  /**
+   * drops buffered rows.
+   *
+   * @param drop which rows to drop.
+   */
+  public void removeIf(java.util.function.Predicate<Object[]> drop) {
+    if (encoded != null) {
+      throw new IllegalStateException(table + ": rows removed after encoding");
+    }
+    rows.removeIf(drop);
+  }
+
+  /**
+   * encodes the rows as CSV now, for a later {@link #copyTo}; the rows cannot change afterwards.
+   * Idempotent.
+   */
+  public void encode() {
+    if (encoded == null && !rows.isEmpty()) {
+      encoded = csv();
+    }
+  }
+
+  private String csv() {
+    csv = new StringBuilder(rows.size() * 128);
+    for (Object[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        append(row[i]);
+      }
+      csv.append('\n');
+    }
+    String text = csv.toString();
+    csv = new StringBuilder();
+    return text;
+  }
+
   /** how many rows are buffered. */
   public int size() {
     return rows.size();
@@ -98,20 +141,11 @@ public final class CopyBuffer {
     if (rows.isEmpty()) {
       return 0;
     }
-    csv = new StringBuilder(rows.size() * 128);
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        append(row[i]);
-      }
-      csv.append('\n');
-    }
+    String data = encoded != null ? encoded : csv();
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     try {
-      long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-      csv = new StringBuilder();
+      long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+      encoded = null;
       rows.clear();
       return n;
     } catch (IOException e) {

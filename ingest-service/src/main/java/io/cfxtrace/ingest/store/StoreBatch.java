@@ -190,6 +190,16 @@ public final class StoreBatch {
   }
 
   /**
+   * encodes the rows for COPY now rather than in {@link #writeTo}, so that a thread other than
+   * the one waiting for the database does that work; no row may be added or removed afterwards.
+   */
+  public void encode() {
+    for (CopyBuffer b : all) {
+      b.encode();
+    }
+  }
+
+  /**
    * writes everything on the connection, inside the caller's transaction.
    *
    * @param connection the connection.

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +48,7 @@ final class EventStore implements AutoCloseable {
   private final IngestPipeline pipeline;
   private final Connection queries;
 
-  private EventStore(TestDatabase db) {
+  private EventStore(TestDatabase db, int batchSize) {
     this.db = db;
     try {
       this.queries = db.connect();
@@ -61,14 +62,22 @@ final class EventStore implements AutoCloseable {
             depth -> new IngestMetrics(new SimpleMeterRegistry(), depth),
             ZoneOffset.UTC,
             1000,
-            500,
+            batchSize,
             Duration.ofMillis(2),
             Duration.ofSeconds(1));
   }
 
   /** a fresh migrated database with a running pipeline. */
   static EventStore open() {
-    return new EventStore(TestDatabase.migrated());
+    return new EventStore(TestDatabase.migrated(), 500);
+  }
+
+  /**
+   * a fresh migrated database with a running pipeline writing at most {@code batchSize} messages
+   * per transaction.
+   */
+  static EventStore open(int batchSize) {
+    return new EventStore(TestDatabase.migrated(), batchSize);
   }
 
   /** empties every table and starts a new normaliser. */
@@ -96,6 +105,25 @@ final class EventStore implements AutoCloseable {
   void storeEach(List<CfxEnvelope> envelopes) {
     for (CfxEnvelope e : envelopes) {
       store(e);
+    }
+  }
+
+  /**
+   * stores envelopes one message each, in order, handing them all over before waiting, so that
+   * the writer prepares each batch while the one before it commits.
+   */
+  void storeAllAtOnce(List<CfxEnvelope> envelopes) {
+    List<CompletableFuture<Void>> stored = new ArrayList<>();
+    for (CfxEnvelope e : envelopes) {
+      stored.add(pipeline.store(TestMessages.of(e)).toCompletableFuture());
+    }
+    try {
+      CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("storing failed: " + e, e);
     }
   }
 
@@ -176,6 +204,16 @@ final class EventStore implements AutoCloseable {
     @Override
     public void begin(Connection connection) {
       delegate.begin(connection);
+    }
+
+    @Override
+    public void prepare(java.util.List<StoredEnvelope> batch) throws SQLException {
+      delegate.prepare(batch);
+    }
+
+    @Override
+    public void complete(StoreBatch out) throws SQLException {
+      delegate.complete(out);
     }
 
     @Override

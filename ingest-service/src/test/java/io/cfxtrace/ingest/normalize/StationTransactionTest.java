@@ -266,6 +266,46 @@ class StationTransactionTest {
   }
 
   /** the same line delivered as one AMQP message: one batch, one database transaction. */
+  /**
+   * the line handed over at once, one message per batch: each batch is normalised while the one
+   * before it commits, on what that one taught the normaliser, and the store ends up the same as
+   * with each message committed before the next arrives.
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class LineInBatchesPreparedAhead {
+
+    private EventStore ahead;
+
+    @BeforeAll
+    void storeTheLineWithoutWaiting() {
+      ahead = EventStore.open(1);
+      ahead.storeAllAtOnce(SmtLine.envelopes());
+    }
+
+    @AfterAll
+    void closeAheadStore() {
+      ahead.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          "select unit_id, panel_id, position, event_type, station, transaction_id, message_name from unit_event order by 1, 2, 3, 4, 5, 6, 7",
+          "select alias, unit_id, valid_from from unit_alias order by 1, 2",
+          "select parent_id, child_id, kind, position, transaction_id from unit_edge order by 1, 2, 3",
+          "select transaction_id, position, unit_id, panel_id from transaction_unit order by 1, 2, 3",
+          "select unit_id, reference_designator, material_package_id, lot, link_kind from unit_material order by 1, 2, 3, 4, 5",
+          "select unit_id, check_kind, name, result from unit_check order by 1, 2, 3, 4",
+          "select material_package_id, message_name, lot, quantity from material_package order by 1, 2, 3, 4",
+          "select station, material_package_id, loaded_at, unloaded_at, ended_by from material_setup order by 1, 2, 3",
+          "select kind, reason from dead_letter order by 1, 2"
+        })
+    void storesTheSameRowsAsMessagesCommittedOneAtATime(String query) throws SQLException {
+      assertThat(ahead.rows(query)).isEqualTo(store.rows(query));
+    }
+  }
+
   @Nested
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   class WholeLineInOneBatch {

@@ -77,6 +77,11 @@ class UnitResolverTest {
     }
   }
 
+  /** messages as one AMQP message: one batch, whose lookups the normaliser makes together. */
+  private void publishInOneBatch(CfxMessage... bodies) {
+    store.store(Arrays.stream(bodies).map(body -> SmtLine.envelope(STATION, 0, second++, body)).toArray(io.cfxtrace.model.CfxEnvelope[]::new));
+  }
+
   private static List<UnitPosition> units(String... ids) {
     return IntStream.range(0, ids.length).mapToObj(i -> position(ids[i], i + 1)).toList();
   }
@@ -289,6 +294,29 @@ class UnitResolverTest {
 
     assertThat(store.count("select count(*) from unit_alias")).isEqualTo(3);
     assertThat(store.count("select count(*) from unit_edge")).isEqualTo(3);
+    assertThat(store.rows("select kind, reason from dead_letter")).isEmpty();
+  }
+
+  @Test
+  void oneBatchNamingSeveralTransactionsOfEarlierBatchesResolvesEachFromTheStore() throws SQLException {
+    String panelTx = "9d1c3b7e-5a2f-4e61-8c0d-00000000a002";
+    String newTx = "9d1c3b7e-5a2f-4e61-8c0d-00000000a003";
+    publish(serialMode(TX), panelMode(panelTx));
+    store.restartNormalizer();
+    publishInOneBatch(tested(TX, null, 2), tested(panelTx, "SN-L3", 3), tested(newTx, "SN-N1", 1));
+
+    assertThat(store.column("select unit_id from unit_event where event_type = 'tested' order by event_time")).containsExactly("SN-A2", "SN-L3", "SN-N1");
+    assertThat(store.rows("select alias, unit_id from unit_alias where unit_id = 'SN-L3'")).containsExactly(List.of("PANEL-A#3", "SN-L3"));
+  }
+
+  @Test
+  void oneBatchWithStoredAndNewAliasesStoresOnlyTheNewOnes() throws SQLException {
+    publish(serialMode(TX));
+    store.restartNormalizer();
+    publishInOneBatch(serialMode("9d1c3b7e-5a2f-4e61-8c0d-00000000a002"), workStarted("9d1c3b7e-5a2f-4e61-8c0d-00000000a003", "PANEL-B", units("SN-B1", "SN-B2")));
+
+    assertThat(store.column("select alias from unit_alias order by alias")).containsExactly("PANEL-A#1", "PANEL-A#2", "PANEL-A#3", "PANEL-B#1", "PANEL-B#2");
+    assertThat(store.column("select child_id from unit_edge where kind = 'panel' order by child_id")).containsExactly("SN-A1", "SN-A2", "SN-A3", "SN-B1", "SN-B2");
     assertThat(store.rows("select kind, reason from dead_letter")).isEmpty();
   }
 
