@@ -12,6 +12,8 @@ import io.cfxtrace.query.unit.BirthCertificate.ProcessValue;
 import io.cfxtrace.query.unit.BirthCertificate.Relative;
 import io.cfxtrace.query.unit.BirthCertificate.RouteStep;
 import io.cfxtrace.query.unit.BirthCertificate.SplicedPackage;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -91,14 +96,17 @@ public class BirthCertificateQuery {
   }
 
   private final EventStoreReader store;
+  private final ExecutorService executor;
 
   /**
    * creates the query.
    *
    * @param store the event store.
+   * @param executor reads the materials and the process data beside the other sections.
    */
-  public BirthCertificateQuery(EventStoreReader store) {
+  public BirthCertificateQuery(EventStoreReader store, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.store = store;
+    this.executor = executor;
   }
 
   /**
@@ -120,14 +128,33 @@ public class BirthCertificateQuery {
     keys.add(unit);
     named.stream().map(n -> n[1]).filter(Objects::nonNull).forEach(keys::add);
     String k = unit;
+    // the two costliest sections (each finds the unit's transactions and their windows) on other
+    // connections while this thread reads the rest: on two cores their statements overlap
+    CompletableFuture<List<MaterialLink>> materials = CompletableFuture.supplyAsync(() -> materials(k), executor);
+    CompletableFuture<List<ProcessValue>> process = CompletableFuture.supplyAsync(() -> process(k), executor);
     // a unit with events is known: the check of every other table is needed only without them
     List<RouteStep> route = route(k);
     if (route.isEmpty() && !known(k)) {
       return Optional.empty();
     }
     List<String> workOrders = route.stream().map(RouteStep::workOrder).filter(Objects::nonNull).distinct().toList();
-    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, materials(k), process(k), checks(k), characteristics(k),
-        genealogy(unit, k)));
+    List<Check> checks = checks(k);
+    List<Characteristic> characteristics = characteristics(k);
+    Genealogy genealogy = genealogy(unit, k);
+    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, join(materials), join(process), checks, characteristics,
+        genealogy));
+  }
+
+  /** a section read on another thread, or the failure that stopped it, as thrown on this thread. */
+  private static <T> T join(CompletableFuture<T> section) {
+    try {
+      return section.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   private boolean known(String k) {
