@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,18 +69,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @return the running database.
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, boolean stopWithJvm) {
+    return start(dataDirectory, port, durable, stopWithJvm, Map.of());
+  }
+
+  /**
+   * starts PostgreSQL with further server settings (such as {@code shared_buffers} for a
+   * benchmark that measures the store as a dedicated database server would hold it).
+   *
+   * @param dataDirectory the data directory (kept).
+   * @param port the port, 0 for a free one.
+   * @param durable true for {@code synchronous_commit=on} (see {@link #start(Path, int, boolean)}).
+   * @param stopWithJvm true to let zonky stop PostgreSQL from a JVM shutdown hook of its own (see
+   *     {@link #start(Path, int, boolean, boolean)}).
+   * @param serverSettings PostgreSQL settings by name, passed to the server at start.
+   * @return the running database.
+   */
+  public static EmbeddedDatabase start(Path dataDirectory, int port, boolean durable, boolean stopWithJvm, Map<String, String> serverSettings) {
     Path dir = dataDirectory.toAbsolutePath();
     try {
       Files.createDirectories(dir);
-      EmbeddedPostgres pg =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dir)
               .setCleanDataDirectory(false)
               .setPort(port)
               .setServerConfig("max_connections", "100")
               .setServerConfig("synchronous_commit", durable ? "on" : "off")
-              .setRegisterShutdownHook(stopWithJvm)
-              .start();
+              .setRegisterShutdownHook(stopWithJvm);
+      serverSettings.forEach(builder::setServerConfig);
+      EmbeddedPostgres pg = builder.start();
       EmbeddedDatabase db = new EmbeddedDatabase(pg, dir);
       db.createDatabaseIfMissing();
       LOG.info("embedded PostgreSQL on port {}, data in {}", pg.getPort(), dir);

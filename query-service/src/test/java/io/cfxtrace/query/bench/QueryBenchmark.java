@@ -60,9 +60,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  *   <li>{@code events} unit_event rows to fill (at least; whole panels), default 10,000,000;
  *   <li>{@code reelBoards} boards the big reel feeds, default 10,000;
  *   <li>{@code boards} boards per panel, default 8; {@code seed}, default 42;
- *   <li>{@code samples} birth certificates measured (after {@code warmup}, default 100), default
- *       200; {@code reelSamples} where-used calls measured (after 3 warm-up calls), default 50;
+ *   <li>{@code samples} birth certificates measured (after {@code warmup}, default 2,000: the
+ *       service in the benchmark's JVM starts just before, and until the JIT has compiled its
+ *       paths a certificate takes two to three times as long), default
+ *       200; {@code reelSamples} where-used calls measured (after {@code reelWarmup}, default 20),
+ *       default 50;
  *   <li>{@code baselineSamples} raw-log answers of each question, default 3;
+ *   <li>{@code sharedBuffersMb} the embedded PostgreSQL's {@code shared_buffers} in MB, default 40%
+ *       of the machine's memory (a dedicated database server's setting), 0 for PostgreSQL's default;
+ *       {@code prewarm} ({@code true}) loads the store into those buffers (pg_prewarm) before
+ *       measuring;
  *   <li>{@code data} the embedded PostgreSQL's data directory, kept between runs (default
  *       {@code target/query-bench-store}), or {@code jdbc} a JDBC URL of a server (default the
  *       environment variable {@code CFX_TEST_JDBC_URL}) on which the benchmark creates its own
@@ -85,9 +92,10 @@ public final class QueryBenchmark {
 
   /** the arguments, checked. */
   record Options(long events, int reelBoards, int boards, long seed, int samples, int warmup, int reelSamples, int baselineSamples,
-      Path data, String jdbc) {
+      Path data, String jdbc, long sharedBuffersMb, boolean prewarm, int reelWarmup) {
 
-    static final Set<String> KEYS = Set.of("events", "reelBoards", "boards", "seed", "samples", "warmup", "reelSamples", "baselineSamples", "data", "jdbc");
+    static final Set<String> KEYS = Set.of("events", "reelBoards", "boards", "seed", "samples", "warmup", "reelSamples", "baselineSamples", "data", "jdbc",
+        "sharedBuffersMb", "prewarm", "reelWarmup");
 
     static Options parse(String[] args) {
       Map<String, String> a = new HashMap<>();
@@ -105,9 +113,27 @@ public final class QueryBenchmark {
       }
       String env = System.getenv("CFX_TEST_JDBC_URL");
       return new Options(number(a, "events", 10_000_000L, 1), (int) number(a, "reelBoards", 10_000, 1), (int) number(a, "boards", 8, 2),
-          number(a, "seed", 42, Long.MIN_VALUE), (int) number(a, "samples", 200, 1), (int) number(a, "warmup", 100, 0),
+          number(a, "seed", 42, Long.MIN_VALUE), (int) number(a, "samples", 200, 1), (int) number(a, "warmup", 2000, 0),
           (int) number(a, "reelSamples", 50, 1), (int) number(a, "baselineSamples", 3, 1), Path.of(a.getOrDefault("data", "target/query-bench-store")),
-          a.getOrDefault("jdbc", env == null || env.isBlank() ? null : env));
+          a.getOrDefault("jdbc", env == null || env.isBlank() ? null : env), number(a, "sharedBuffersMb", dedicatedServerBuffersMb(), 0),
+          bool(a, "prewarm", true), (int) number(a, "reelWarmup", 20, 0));
+    }
+
+    /** 40% of the machine's memory, as PostgreSQL's tuning advice gives a dedicated database server (25-40%). */
+    private static long dedicatedServerBuffersMb() {
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      return os.getTotalMemorySize() * 4 / 10 / (1024 * 1024);
+    }
+
+    private static boolean bool(Map<String, String> a, String key, boolean fallback) {
+      String v = a.get(key);
+      if (v == null) {
+        return fallback;
+      }
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new IllegalArgumentException("benchmark argument " + key + "=" + v + " must be true or false");
+      }
+      return Boolean.parseBoolean(v);
     }
 
     private static long number(Map<String, String> a, String key, long fallback, long min) {
@@ -148,7 +174,9 @@ public final class QueryBenchmark {
       adminUrl = o.jdbc();
       server = "server " + o.jdbc().replaceAll("password=[^&]*", "password=***");
     } else {
-      embedded = EmbeddedDatabase.start(o.data(), 0, false);
+      // 0: PostgreSQL's own default (128MB), which leaves the store to the operating system's cache
+      embedded = EmbeddedDatabase.start(o.data(), 0, false, true,
+          o.sharedBuffersMb() == 0 ? Map.of() : Map.of("shared_buffers", o.sharedBuffersMb() + "MB"));
       adminUrl = embedded.jdbcUrl();
       server = "embedded PostgreSQL 15 (zonky, synchronous_commit=off), data in " + embedded.dataDirectory();
     }
@@ -169,6 +197,9 @@ public final class QueryBenchmark {
           fill.fresh() ? "" : " (store reused)");
       sizes(ds);
       vacuum(ds);
+      if (o.prewarm()) {
+        prewarm(ds);
+      }
       run(o, line, url, ds);
     } finally {
       if (embedded != null) {
@@ -350,6 +381,33 @@ public final class QueryBenchmark {
     System.out.printf(Locale.ROOT, "vacuum (analyze) before measuring, as autovacuum would: %.0f s%n", (System.nanoTime() - t) / 1e9);
   }
 
+  /**
+   * loads the store's tables and indexes into PostgreSQL's buffers (pg_prewarm), as a database
+   * server that has been answering for a while holds its working set: the measured boards are
+   * drawn at random from 285,720, so without it nearly every certificate reads its rows from the
+   * operating system's cache or, where the machine reclaimed that, from disk. Says so and goes on
+   * when the extension is not available.
+   */
+  private static void prewarm(DataSource ds) {
+    long t = System.nanoTime();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("create extension if not exists pg_prewarm");
+      String buffers;
+      try (ResultSet rs = s.executeQuery("show shared_buffers")) {
+        rs.next();
+        buffers = rs.getString(1);
+      }
+      try (ResultSet rs = s.executeQuery("select sum(pg_prewarm(c.oid)) * current_setting('block_size')::bigint from pg_class c"
+          + " join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'i', 't') and n.nspname not in ('pg_catalog', 'information_schema')")) {
+        rs.next();
+        System.out.printf(Locale.ROOT, "prewarm: %.1f GB of the store's tables and indexes read into shared_buffers (%s) in %.0f s%n", rs.getLong(1) / 1e9, buffers,
+            (System.nanoTime() - t) / 1e9);
+      }
+    } catch (SQLException e) {
+      System.out.println("prewarm skipped (" + e.getMessage().strip() + "): the store is read from the operating system's cache or disk");
+    }
+  }
+
   // ---- the measurement
 
   private static void run(Options o, BenchLine line, String url, DataSource ds) throws Exception {
@@ -387,7 +445,7 @@ public final class QueryBenchmark {
       for (int i = 0; i < birth.length; i++) {
         birth[i] = service.time("/api/units/" + encode(anyUnit.get()));
       }
-      for (int i = 0; i < 3; i++) {
+      for (int i = 0; i < o.reelWarmup(); i++) {
         service.time("/api/materials/" + encode(BenchLine.BIG_REEL) + "/units");
       }
       long[] where = new long[o.reelSamples()];
