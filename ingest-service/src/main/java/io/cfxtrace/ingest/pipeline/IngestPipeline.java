@@ -334,11 +334,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         p.rows().writeTo(c);
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        rollBack(c, e);
         throw e;
       }
     }
@@ -483,13 +479,18 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         normalizer.commit();
         committed(batch, fresh, duplicates, dead, start);
       } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        rollBack(c, e);
         throw e;
       }
+    }
+  }
+
+  /** rolls a failed transaction back; a failure to do so is kept with the failure that caused it. */
+  private static void rollBack(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException suppressed) {
+      failure.addSuppressed(suppressed);
     }
   }
 

@@ -3,8 +3,6 @@ package io.cfxtrace.query.material;
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.cfxtrace.query.store.EventStoreReader;
 import io.cfxtrace.query.store.UnitAt;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,9 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -49,18 +45,15 @@ public class WhereUsedQuery {
 
   private final EventStoreReader store;
   private final String longestTransaction;
-  private final ExecutorService executor;
 
   /**
    * creates the query.
    *
    * @param store the event store.
    * @param config how long a transaction can last.
-   * @param executor runs the exact links' statements beside the inferred links' statement.
    */
-  public WhereUsedQuery(EventStoreReader store, QueryConfiguration config, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  public WhereUsedQuery(EventStoreReader store, QueryConfiguration config) {
     this.store = store;
-    this.executor = executor;
     this.longestTransaction = config.longestTransaction().toSeconds() + " seconds";
   }
 
@@ -79,7 +72,7 @@ public class WhereUsedQuery {
 
     // the exact links (two statements) on another connection while this one runs the inferred
     // links' statement: on two cores the two halves of a reel's 10,000 boards overlap
-    CompletableFuture<List<WhereUsed.Link>> exactLinks = CompletableFuture.supplyAsync(() -> exact(material, from, to), executor);
+    Supplier<List<WhereUsed.Link>> exactLinks = store.beside(() -> exact(material, from, to));
 
     // Each step reads only what the material touches, and each lateral subquery is fenced
     // ("offset 0") so that it stays a per-row index scan: pulled up into a join, the planner may
@@ -141,7 +134,7 @@ public class WhereUsedQuery {
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
             null, r.text("location"), r.text("transaction_id"), r.time("started"), r.time("ended")),
         params(material.parameters(), longestTransaction, longestTransaction, from, from, to, to));
-    return Stream.concat(join(exactLinks).stream(), inferred.stream()).toList();
+    return Stream.concat(exactLinks.get().stream(), inferred.stream()).toList();
   }
 
   private List<WhereUsed.Link> exact(MaterialSelector material, @Nullable Object from, @Nullable Object to) {
@@ -160,17 +153,6 @@ public class WhereUsedQuery {
     return exact;
   }
 
-  /** the exact links, or the failure that stopped them, as thrown on this thread. */
-  private static List<WhereUsed.Link> join(CompletableFuture<List<WhereUsed.Link>> links) {
-    try {
-      return links.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-  }
 
   private static Object[] params(Object[] first, @Nullable Object... rest) {
     List<Object> all = new ArrayList<>(Arrays.asList(first));

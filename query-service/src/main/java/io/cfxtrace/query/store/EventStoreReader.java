@@ -3,6 +3,8 @@ package io.cfxtrace.query.store;
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Array;
 import java.sql.Connection;
@@ -11,6 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 
@@ -38,6 +44,7 @@ public class EventStoreReader {
 
   private final DataSource dataSource;
   private final int timeoutSeconds;
+  private final ExecutorService executor;
 
   /**
    * creates the reader.
@@ -45,10 +52,35 @@ public class EventStoreReader {
    * @param dataSource the pool (read-only connections).
    * @param resolver unwraps the pool when another module wrapped it in a proxy.
    * @param config the statement timeout.
+   * @param executor runs the reads started with {@link #beside}.
    */
-  public EventStoreReader(DataSource dataSource, BeanProvider<DataSourceResolver> resolver, QueryConfiguration config) {
+  public EventStoreReader(DataSource dataSource, BeanProvider<DataSourceResolver> resolver, QueryConfiguration config,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    this.executor = executor;
     this.dataSource = resolver.find(null).orElse(DataSourceResolver.DEFAULT).resolve(dataSource);
     this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, config.statementTimeout().toSeconds());
+  }
+
+  /**
+   * starts a read on another thread, so on another pooled connection, while the caller reads
+   * something else: a statement waits for PostgreSQL, and on two cores two statements overlap.
+   *
+   * @param read the read, made of calls of this reader.
+   * @param <T> what it gives.
+   * @return its result when asked, waiting for it; a failure is thrown as the read threw it.
+   */
+  public <T> Supplier<T> beside(Supplier<T> read) {
+    CompletableFuture<T> running = CompletableFuture.supplyAsync(read, executor);
+    return () -> {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    };
   }
 
   /**

@@ -12,8 +12,6 @@ import io.cfxtrace.query.unit.BirthCertificate.ProcessValue;
 import io.cfxtrace.query.unit.BirthCertificate.Relative;
 import io.cfxtrace.query.unit.BirthCertificate.RouteStep;
 import io.cfxtrace.query.unit.BirthCertificate.SplicedPackage;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -96,17 +92,14 @@ public class BirthCertificateQuery {
   }
 
   private final EventStoreReader store;
-  private final ExecutorService executor;
 
   /**
    * creates the query.
    *
    * @param store the event store.
-   * @param executor reads the materials and the process data beside the other sections.
    */
-  public BirthCertificateQuery(EventStoreReader store, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  public BirthCertificateQuery(EventStoreReader store) {
     this.store = store;
-    this.executor = executor;
   }
 
   /**
@@ -130,8 +123,8 @@ public class BirthCertificateQuery {
     String k = unit;
     // the two costliest sections (each finds the unit's transactions and their windows) on other
     // connections while this thread reads the rest: on two cores their statements overlap
-    CompletableFuture<List<MaterialLink>> materials = CompletableFuture.supplyAsync(() -> materials(k), executor);
-    CompletableFuture<List<ProcessValue>> process = CompletableFuture.supplyAsync(() -> process(k), executor);
+    Supplier<List<MaterialLink>> materials = store.beside(() -> materials(k));
+    Supplier<List<ProcessValue>> process = store.beside(() -> process(k));
     // a unit with events is known: the check of every other table is needed only without them
     List<RouteStep> route = route(k);
     if (route.isEmpty() && !known(k)) {
@@ -141,21 +134,10 @@ public class BirthCertificateQuery {
     List<Check> checks = checks(k);
     List<Characteristic> characteristics = characteristics(k);
     Genealogy genealogy = genealogy(unit, k);
-    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, join(materials), join(process), checks, characteristics,
+    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, materials.get(), process.get(), checks, characteristics,
         genealogy));
   }
 
-  /** a section read on another thread, or the failure that stopped it, as thrown on this thread. */
-  private static <T> T join(CompletableFuture<T> section) {
-    try {
-      return section.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-  }
 
   private boolean known(String k) {
     // one exists per table and key column: an OR across them makes the planner read whole tables
