@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
@@ -64,16 +66,43 @@ public class EventStoreReader {
   /**
    * starts a read on another thread, so on another pooled connection, while the caller reads
    * something else: a statement waits for PostgreSQL, and on two cores two statements overlap.
+   * When the caller asks for the result before a thread took the read up (an executor with all
+   * its threads busy, perhaps with the callers themselves), the caller runs it: a request never
+   * waits for a thread that may never come.
    *
    * @param read the read, made of calls of this reader.
    * @param <T> what it gives.
    * @return its result when asked, waiting for it; a failure is thrown as the read threw it.
    */
   public <T> Supplier<T> beside(Supplier<T> read) {
-    CompletableFuture<T> running = CompletableFuture.supplyAsync(read, executor);
+    return beside(executor, read);
+  }
+
+  /**
+   * {@link #beside(Supplier)} on a given executor.
+   *
+   * @param executor runs the read unless the caller takes it first.
+   * @param read the read.
+   * @param <T> what it gives.
+   * @return its result when asked.
+   */
+  static <T> Supplier<T> beside(Executor executor, Supplier<T> read) {
+    AtomicBoolean taken = new AtomicBoolean();
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Runnable run = () -> {
+      if (taken.compareAndSet(false, true)) {
+        try {
+          result.complete(read.get());
+        } catch (RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        }
+      }
+    };
+    executor.execute(run);
     return () -> {
+      run.run();
       try {
-        return running.join();
+        return result.join();
       } catch (CompletionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
