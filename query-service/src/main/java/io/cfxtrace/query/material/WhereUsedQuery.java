@@ -146,13 +146,11 @@ public class WhereUsedQuery {
             r.text("transaction_id"), r.time("installed_at"), null)),
         params(material.parameters(), from, from, to, to));
     UnitAt units = UnitAt.of(store, rows.stream().map(Exact::key).toList());
-    List<WhereUsed.Link> exact = rows.stream().map(e -> e.link().withUnit(units.unit(e.key(), e.link().time())))
+    return rows.stream().map(e -> e.link().withUnit(units.unit(e.key(), e.link().time())))
         .sorted(Comparator.comparing(WhereUsed.Link::time, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WhereUsed.Link::unit)
             .thenComparing(WhereUsed.Link::referenceDesignator, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
-    return exact;
   }
-
 
   private static Object[] params(Object[] first, @Nullable Object... rest) {
     List<Object> all = new ArrayList<>(Arrays.asList(first));

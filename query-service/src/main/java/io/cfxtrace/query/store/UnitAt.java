@@ -2,8 +2,6 @@ package io.cfxtrace.query.store;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UnitAt {
 
-  /** an alias row: the unit a key denotes from {@code validFrom} on. */
+  /** an alias row: the unit a key denotes from {@code validFrom} on; a key's rows in order of validFrom, then eventTime. */
   private record Alias(String unit, Instant validFrom, Instant eventTime) {}
-
-  private static final Comparator<Alias> ORDER = Comparator.comparing(Alias::validFrom).thenComparing(Alias::eventTime);
 
   private final Map<String, List<Alias>> aliases;
 
@@ -58,13 +54,12 @@ public final class UnitAt {
     if (distinct.length == 0) {
       return new UnitAt(Map.of());
     }
-    Map<String, List<Alias>> byKey = new HashMap<>();
-    store.query("select alias, unit_id, valid_from, event_time from unit_alias where alias = any(?)",
-        r -> byKey.computeIfAbsent(Objects.requireNonNull(r.text("alias")), k -> new java.util.ArrayList<>())
-            .add(new Alias(Objects.requireNonNull(r.text("unit_id")), Objects.requireNonNull(r.time("valid_from")),
-                Objects.requireNonNull(r.time("event_time")))),
-        (Object) distinct);
-    return new UnitAt(byKey.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().sorted(ORDER).toList())));
+    // in the rule's order, so that each key's list is already sorted
+    return new UnitAt(store.query("select alias, unit_id, valid_from, event_time from unit_alias where alias = any(?) order by alias, valid_from, event_time",
+            r -> Map.entry(Objects.requireNonNull(r.text("alias")), new Alias(Objects.requireNonNull(r.text("unit_id")),
+                Objects.requireNonNull(r.time("valid_from")), Objects.requireNonNull(r.time("event_time")))),
+            (Object) distinct)
+        .stream().collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
   }
 
   /**

@@ -138,7 +138,6 @@ public class BirthCertificateQuery {
         genealogy));
   }
 
-
   private boolean known(String k) {
     // one exists per table and key column: an OR across them makes the planner read whole tables
     return store.query(KEYS + " select exists (select 1 from unit_event e where " + mine("e", "event_time") + ")"
@@ -309,10 +308,12 @@ public class BirthCertificateQuery {
         r -> Map.entry(Objects.requireNonNull(r.text("rel")), new Relative(r.text("id"), r.text("kind"), r.integer("position"),
             r.text("reference_designator"), r.text("station"), r.time("event_time"))),
         k, unit);
-    List<Relative> parents = relatives.stream().filter(e -> e.getKey().equals("parent")).map(Map.Entry::getValue)
+    Map<String, List<Relative>> byRel = relatives.stream()
+        .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey, java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())));
+    List<Relative> parents = byRel.getOrDefault("parent", List.of()).stream()
         .sorted(java.util.Comparator.comparing(Relative::id).thenComparing(Relative::kind)).toList();
-    List<Relative> siblings = relatives.stream().filter(e -> e.getKey().equals("sibling")).map(Map.Entry::getValue).toList();
-    List<Relative> children = relatives.stream().filter(e -> e.getKey().equals("child")).map(Map.Entry::getValue).toList();
+    List<Relative> siblings = byRel.getOrDefault("sibling", List.of());
+    List<Relative> children = byRel.getOrDefault("child", List.of());
     java.util.Comparator<Relative> byPosition =
         java.util.Comparator.comparing(Relative::position, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
             .thenComparing(Relative::id);
