@@ -111,9 +111,7 @@ final class UnitResolver {
 
   void begin(Connection c) {
     this.connection = c;
-    this.deferChecks = false;
-    uncheckedAliases.clear();
-    uncheckedPanelEdges.clear();
+    forgetDeferred();
   }
 
   /**
@@ -138,10 +136,15 @@ final class UnitResolver {
       dropStored(out.unitEdges, uncheckedPanelEdges,
           "select c.a, c.b from unnest(?::text[], ?::text[]) as c(a, b) where exists (select 1 from unit_edge where parent_id = c.a and child_id = c.b and kind = 'panel')");
     } finally {
-      deferChecks = false;
-      uncheckedAliases.clear();
-      uncheckedPanelEdges.clear();
+      forgetDeferred();
     }
+  }
+
+  /** no checks deferred, none pending. */
+  private void forgetDeferred() {
+    deferChecks = false;
+    uncheckedAliases.clear();
+    uncheckedPanelEdges.clear();
   }
 
   private void dropStored(CopyBuffer buffer, List<Unchecked> unchecked, String sql) throws SQLException {
@@ -172,9 +175,7 @@ final class UnitResolver {
 
   /** forget what a failed batch taught (it will be learnt again on retry). */
   void rollback() {
-    deferChecks = false;
-    uncheckedAliases.clear();
-    uncheckedPanelEdges.clear();
+    forgetDeferred();
     cache.clear();
     knownAliases.clear();
     knownPanelEdges.clear();
