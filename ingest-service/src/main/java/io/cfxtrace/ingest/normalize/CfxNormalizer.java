@@ -137,11 +137,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * the CFX messages that carry traceability, turned into the per-unit tables (see
@@ -154,14 +158,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CfxNormalizer implements Normalizer {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CfxNormalizer.class);
+
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** the most process values one unknown process-data structure is flattened into. */
   private static final int MAX_FLATTENED = 500;
 
-  private final UnitResolver units = new UnitResolver();
+  private final TransactionScopes scopes;
+  private final UnitResolver units = new UnitResolver(this::scopeOf);
   private final MaterialPackages packages;
   private final ZoneOffset zoneless;
+  private @Nullable Connection connection;
+  private boolean locking;
+  /** the message being normalised (for a transaction the batch did not announce). */
+  private @Nullable StoredEnvelope current;
 
   /** a normaliser assuming UTC for zone-less timestamps inside messages. */
   public CfxNormalizer() {
@@ -176,29 +187,53 @@ public final class CfxNormalizer implements Normalizer {
   public CfxNormalizer(ZoneOffset zoneless) {
     this.zoneless = zoneless;
     this.packages = new MaterialPackages(zoneless);
+    this.scopes = new TransactionScopes(zoneless);
   }
 
   @Override
-  public void begin(Connection connection) {
-    units.begin(connection);
+  public void begin(Connection connection, boolean locking) {
+    this.connection = connection;
+    this.locking = locking;
   }
 
   @Override
   public void prepare(List<StoredEnvelope> batch) throws SQLException {
-    List<String> txIds = new ArrayList<>();
+    Map<String, List<StoredEnvelope>> byTransaction = new LinkedHashMap<>();
     for (StoredEnvelope e : batch) {
-      String tx = transactionIdOf(e.envelope().messageBody());
+      String tx = tx(transactionIdOf(e.envelope().messageBody()));
       if (tx != null) {
-        txIds.add(tx);
+        byTransaction.computeIfAbsent(tx, k -> new ArrayList<>()).add(e);
       }
     }
-    units.prefetch(txIds);
-    units.deferChecks();
+    byTransaction.values().forEach(l -> l.sort(StoredEnvelope.SCOPE_ORDER));
+    scopes.open(requireConnection(), locking, byTransaction);
   }
 
   @Override
   public void complete(StoreBatch out) throws SQLException {
-    units.complete(out);
+    for (TransactionScopes.Scope s : scopes.scopes()) {
+      for (StoredEnvelope r : scopes.replayBefore(s, null)) {
+        replay(s, r, out);
+      }
+    }
+    scopes.complete(out);
+    packages.complete();
+  }
+
+  private Connection requireConnection() {
+    if (connection == null) {
+      throw new IllegalStateException("the normaliser was not given the batch's connection (begin)");
+    }
+    return connection;
+  }
+
+  /** the state of a transaction for the resolver: the batch's scope, or one read for it alone. */
+  private UnitResolver.Tx scopeOf(String txId) throws SQLException {
+    TransactionScopes.Scope s = scopes.get(txId);
+    if (s == null) {
+      s = scopes.single(requireConnection(), locking, Objects.requireNonNull(current, "no message being normalised"), txId);
+    }
+    return s.tx;
   }
 
   /**
@@ -236,16 +271,54 @@ public final class CfxNormalizer implements Normalizer {
 
   @Override
   public void rollback() {
-    units.rollback();
-    packages.rollback();
+    scopes.rollback();
+    packages.complete();
   }
 
   @Override
+  public void commit() {
+    scopes.commit();
+  }
+
+  /**
+   * normalises a message; a message of a transaction derived again comes after the transaction's
+   * stored messages that sort before it (see {@link TransactionScopes}).
+   */
+  @Override
   public void normalize(StoredEnvelope e, StoreBatch out) throws SQLException {
+    String tx = tx(transactionIdOf(e.envelope().messageBody()));
+    TransactionScopes.Scope s = tx == null ? null : scopes.get(tx);
+    if (s != null) {
+      for (StoredEnvelope r : scopes.replayBefore(s, e)) {
+        replay(s, r, out);
+      }
+    }
+    current = e;
     try {
+      units.startMessage();
       dispatch(e, out);
-    } catch (UnitResolver.LookupFailed failed) {
-      throw failed.getCause();
+    } finally {
+      current = null;
+      if (tx != null) {
+        scopeOf(tx).add(e);
+      }
+    }
+  }
+
+  /**
+   * a stored message of a transaction derived again: its rows once more; a failure was recorded
+   * as a dead letter when it was stored, and is not recorded twice.
+   */
+  private void replay(TransactionScopes.Scope s, StoredEnvelope r, StoreBatch out) throws SQLException {
+    current = r;
+    try {
+      units.startMessage();
+      dispatch(r, out);
+    } catch (RuntimeException failed) {
+      LOG.debug("normalising the stored {} {} again failed, as it did when it was stored: {}", r.envelope().messageName(), r.uniqueId(), failed.toString());
+    } finally {
+      current = null;
+      s.tx.add(r);
     }
   }
 
@@ -335,6 +408,9 @@ public final class CfxNormalizer implements Normalizer {
       Operator op = o.operator();
       out.operatorSessions.add(station(e), op.operatorIdentifier(), name(op), op.loginName(), e.eventTime(), null, e.uniqueId());
     } else if (m instanceof OperatorDeactivated o && o.operator() != null && o.operator().operatorIdentifier() != null) {
+      // the deactivation is kept as a fact: a session stored after it still ends at it (V8)
+      stationEvent(out, e, "operator_deactivated", null, null, null, null, null, null, null,
+          JSON.objectNode().put("operator", o.operator().operatorIdentifier()));
       out.closeOperatorSession(station(e), o.operator().operatorIdentifier(), e.eventTime());
     } else if (m instanceof RecipeActivated r) {
       ObjectNode d = JSON.objectNode().put("lane", r.lane()).put("stage", stageName(r.stage()));

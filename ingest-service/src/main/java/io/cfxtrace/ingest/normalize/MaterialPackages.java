@@ -13,8 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,38 +33,34 @@ import org.jspecify.annotations.Nullable;
  * MaterialPackage, so a station may send the detail members inside a MaterialPackage (for example
  * in MaterialsLoaded); the codec keeps them as extensions and they are read from there too.
  *
- * <p>A row is written only when the message tells something about the package that differs from
- * what this normaliser last wrote for it: a line repeats the same reel in every MaterialsInstalled,
- * and one row per placement would make the table as large as unit_material. The memory is an LRU
- * cache, forgotten on rollback (the rows were not committed) and on restart (a repeated row is
- * harmless: the view {@code material_package_current} folds a package's rows together).
+ * <p>One row per package and distinct content (V8 {@code content_hash}): a line repeats the same
+ * reel in every MaterialsInstalled, and one row per placement would make the table as large as
+ * unit_material. The store keeps, for each content, the earliest (event_time, unique_id) that
+ * stated it ({@code StoreBatch} merges with ON CONFLICT), so the rows do not depend on arrival
+ * order or on which instance saw a message first; within a batch only the earliest row of a
+ * content is written. The view {@code material_package_current} folds a package's rows together.
  *
  * <p>Single-threaded, like the normaliser that owns it.
  */
 final class MaterialPackages {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final int CACHE = 50_000;
 
   /** how deep a LeadingMaterialPackage chain is followed; a real splice chain is a few reels. */
   private static final int MAX_CHAIN = 16;
 
   private final ZoneOffset zoneless;
-  private final Map<String, List<Object>> lastWritten =
-      new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<Object>> eldest) {
-          return size() > CACHE;
-        }
-      };
+
+  /** the row of each (package, content hash) this batch writes: the earliest. */
+  private final Map<String, Object[]> batch = new HashMap<>();
 
   MaterialPackages(ZoneOffset zoneless) {
     this.zoneless = zoneless;
   }
 
-  /** forgets what a failed batch wrote. */
-  void rollback() {
-    lastWritten.clear();
+  /** the batch is complete (or abandoned): the next one starts afresh. */
+  void complete() {
+    batch.clear();
   }
 
   /**
@@ -126,13 +124,14 @@ final class MaterialPackages {
 
   /** attributes in column order, from internal_part_number to batch_package_id, then details. */
   private void add(StoreBatch out, StoredEnvelope e, String id, List<Object> attributes) {
-    boolean empty = attributes.stream().allMatch(a -> a == null);
-    List<Object> last = lastWritten.get(id);
-    if (attributes.equals(last) || (empty && last != null)) {
-      return; // nothing new about the package
+    String hash = UUID.nameUUIDFromBytes(attributes.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    String key = id + '\u0000' + hash;
+    Object[] earlier = batch.get(key);
+    if (earlier != null && ((Instant) earlier[0]).compareTo(e.eventTime()) <= 0
+        && (((Instant) earlier[0]).isBefore(e.eventTime()) || ((UUID) earlier[22]).compareTo(e.uniqueId()) <= 0)) {
+      return; // the batch already states this content earlier
     }
-    lastWritten.put(id, attributes);
-    Object[] row = new Object[24];
+    Object[] row = earlier != null ? earlier : new Object[25];
     row[0] = e.eventTime();
     row[1] = id;
     row[2] = e.envelope().messageName();
@@ -142,7 +141,11 @@ final class MaterialPackages {
     }
     row[22] = e.uniqueId();
     row[23] = attributes.get(18);
-    out.materialPackages.add(row);
+    row[24] = hash;
+    if (earlier == null) {
+      batch.put(key, row);
+      out.materialPackages.add(row);
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /**
  * turns one stored envelope into the rows of the per-unit tables. Runs on one thread (the
- * writer), in receive order. Its lookups see the committed store, either inside the batch's
+ * writer); a batch's envelopes come in {@link StoredEnvelope#SCOPE_ORDER}. Its lookups see the committed store, either inside the batch's
  * transaction or, when the batch is prepared while the previous one commits, on a connection of
  * their own; either way what batches not yet committed taught it is in its memory until {@link
  * #rollback} or {@link #commit}.
@@ -26,8 +26,12 @@ public interface Normalizer {
    * own while the previous batch commits).
    *
    * @param connection the batch's connection.
+   * @param locking true when {@code connection} is the batch's own transaction: the state the
+   *     batch continues (a work transaction's) is locked as it is read, so that no other writer
+   *     changes it before the batch commits; false when the batch is prepared ahead on another
+   *     connection, to be checked when it commits.
    */
-  default void begin(java.sql.Connection connection) {}
+  default void begin(java.sql.Connection connection, boolean locking) {}
 
   /**
    * the envelopes of the batch, before any is normalised, so that lookups the batch needs can be

@@ -1,9 +1,11 @@
 package io.cfxtrace.ingest.normalize;
 
+import io.cfxtrace.ingest.store.StoreTime;
 import io.cfxtrace.model.CfxEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,6 +20,35 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when it arrived.
  */
 public record StoredEnvelope(UUID uniqueId, CfxEnvelope envelope, Instant eventTime, Instant receivedAt) {
+
+  /**
+   * the order in which the messages of one work transaction are normalised, whatever order they
+   * arrived in: event time, then WorkStarted before and WorkCompleted after the transaction's other
+   * messages of the same instant, then UniqueID (ties broken the same way on every instance).
+   */
+  public static final Comparator<StoredEnvelope> SCOPE_ORDER = Comparator.comparing(StoredEnvelope::order);
+
+  /**
+   * where a message stands in {@link #SCOPE_ORDER}.
+   *
+   * @param time its event time.
+   * @param rank see {@link #rank()}.
+   * @param uniqueId its key.
+   */
+  public record Order(Instant time, int rank, UUID uniqueId) implements Comparable<Order> {
+    private static final Comparator<Order> NATURAL =
+        Comparator.comparing(Order::time).thenComparingInt(Order::rank).thenComparing(Order::uniqueId);
+
+    @Override
+    public int compareTo(Order o) {
+      return NATURAL.compare(this, o);
+    }
+  }
+
+  /** this message's place in {@link #SCOPE_ORDER}. */
+  public Order order() {
+    return new Order(eventTime, rank(), uniqueId);
+  }
 
   /** checks the parts. */
   public StoredEnvelope {
@@ -64,9 +95,27 @@ public record StoredEnvelope(UUID uniqueId, CfxEnvelope envelope, Instant eventT
    */
   public static Instant eventTimeOf(CfxEnvelope envelope, ZoneOffset zoneless, Instant receivedAt) {
     if (envelope.timeStamp() == null || envelope.timeStamp().isUnset()) {
-      return receivedAt;
+      return StoreTime.of(receivedAt);
     }
-    return envelope.timeStamp().toInstant(zoneless);
+    return StoreTime.of(envelope.timeStamp().toInstant(zoneless));
+  }
+
+  /** 0 for WorkStarted, 2 for WorkCompleted, 1 for every other message (see {@link #SCOPE_ORDER}). */
+  public int rank() {
+    return rank(envelope.messageName());
+  }
+
+  /**
+   * the rank of a message name in {@link #SCOPE_ORDER}.
+   *
+   * @param messageName the envelope's MessageName.
+   * @return 0, 1 or 2.
+   */
+  public static int rank(@Nullable String messageName) {
+    if ("CFX.Production.WorkStarted".equals(messageName)) {
+      return 0;
+    }
+    return "CFX.Production.WorkCompleted".equals(messageName) ? 2 : 1;
   }
 
   /** the station: the envelope's Source handle. */

@@ -1,29 +1,26 @@
 package io.cfxtrace.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cfxtrace.ingest.store.CopyBuffer;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.ingest.store.StoreBatch;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.cfx.structures.BasicUnitPosition;
 import io.cfxtrace.model.cfx.structures.UnitInfo;
 import io.cfxtrace.model.cfx.structures.UnitPosition;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,36 +42,90 @@ import org.jspecify.annotations.Nullable;
  *       positions of one message is a group identifier, not a unit.
  * </ul>
  *
- * <p>Aliases and panel edges are written once: the resolver remembers those it wrote or found in
- * the store (unit_alias has a primary key; a second COPY of the same pair would make the database
- * refuse the whole batch). The all-zero GUID, which the SDK writes for an unset TransactionID, is
- * no transaction.
+ * <p>What a transaction's earlier messages taught is its {@link Tx}, kept by {@link
+ * TransactionScopes} (the store's {@code transaction_scope}), so that every instance continues a
+ * transaction from the same state and a transaction derived again gets the same rows. Aliases and
+ * panel edges are written once per message that teaches them (with the message's transaction):
+ * which message teaches one first depends on arrival, the set of them does not. The all-zero GUID,
+ * which the SDK writes for an unset TransactionID, is no transaction.
  *
- * <p>Keeps the units of recent transactions in memory; older ones are read from {@code
- * transaction_unit}. Single-threaded (the writer thread); {@link #rollback} forgets everything
- * learnt since the last commit.
+ * <p>Single-threaded (the writer thread).
  */
 final class UnitResolver {
 
   /** what the SDK writes for an unset Guid. */
   static final String EMPTY_GUID = "00000000-0000-0000-0000-000000000000";
 
-  private static final int CACHE = 50_000;
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  /** the units of one work transaction. */
+  /** the units of one work transaction, as its messages in scope order taught them. */
   static final class Tx {
     final String id;
     @Nullable String panelId;
     /** position to unit key; sorted, so that transaction-level events come in position order. */
     final Map<Integer, String> byPosition = new TreeMap<>();
     /** keys of this transaction that are provisional ({@code <panel>#<n>}, {@code <tx>#<n>}). */
-    final Set<String> provisional = new HashSet<>();
+    final Set<String> provisional = new TreeSet<>();
     /** when each key was first used in this transaction: an alias of a provisional key holds from then. */
-    final Map<String, Instant> since = new HashMap<>();
+    final Map<String, Instant> since = new TreeMap<>();
+    /** the transaction's stored messages (those normalised into this state). */
+    final List<UUID> messages = new ArrayList<>();
+    /** the last of them in scope order; null before the first. */
+    StoredEnvelope.@Nullable Order last;
 
     Tx(String id) {
       this.id = id;
     }
+
+    /** one more message of the transaction is normalised into this state. */
+    void add(StoredEnvelope e) {
+      messages.add(e.uniqueId());
+      StoredEnvelope.Order o = e.order();
+      if (last == null || o.compareTo(last) > 0) {
+        last = o;
+      }
+    }
+
+    /** the state as stored in {@code transaction_scope.state}. */
+    JsonNode toJson(int version) {
+      ObjectNode n = JSON.objectNode().put("version", version).put("panel", panelId);
+      ObjectNode units = n.putObject("units");
+      byPosition.forEach((p, k) -> units.put(Integer.toString(p), k));
+      provisional.forEach(n.putArray("provisional")::add);
+      ObjectNode first = n.putObject("since");
+      since.forEach((k, t) -> first.put(k, t.toString()));
+      messages.forEach(m -> n.withArray("messages").add(m.toString()));
+      if (last != null) {
+        n.putObject("last").put("time", last.time().toString()).put("rank", last.rank()).put("uniqueId", last.uniqueId().toString());
+      }
+      return n;
+    }
+
+    static Tx fromJson(String id, JsonNode n) {
+      Tx t = new Tx(id);
+      t.panelId = n.hasNonNull("panel") ? n.get("panel").asText() : null;
+      n.path("units").fields().forEachRemaining(f -> t.byPosition.put(Integer.parseInt(f.getKey()), f.getValue().asText()));
+      n.path("provisional").forEach(k -> t.provisional.add(k.asText()));
+      n.path("since").fields().forEachRemaining(f -> t.since.put(f.getKey(), Instant.parse(f.getValue().asText())));
+      n.path("messages").forEach(m -> t.messages.add(UUID.fromString(m.asText())));
+      JsonNode last = n.get("last");
+      if (last != null && last.isObject()) {
+        t.last = new StoredEnvelope.Order(Instant.parse(last.get("time").asText()), last.get("rank").asInt(), UUID.fromString(last.get("uniqueId").asText()));
+      }
+      return t;
+    }
+  }
+
+  /** where the resolver finds a transaction's state. */
+  interface Transactions {
+    /**
+     * the state of a transaction.
+     *
+     * @param txId the transaction (not null, not unset).
+     * @return its state, to be changed in place.
+     * @throws SQLException when it must be read and cannot be.
+     */
+    Tx get(String txId) throws SQLException;
   }
 
   /** a unit named in a message: its key, and the position and panel it was named with. */
@@ -83,102 +134,18 @@ final class UnitResolver {
   /** how a per-unit result names its unit: UnitIdentifier and UnitPositionNumber. */
   record Named(@Nullable String identifier, @Nullable Integer position) {}
 
-  private final Map<String, Tx> cache = lru(CACHE);
-  private final Set<String> knownAliases = Collections.newSetFromMap(lru(CACHE));
-  private final Set<String> knownPanelEdges = Collections.newSetFromMap(lru(CACHE));
-  private @Nullable Connection connection;
+  private final Transactions transactions;
 
-  /**
-   * a row written on the assumption that the store does not hold it yet, to be checked at the end
-   * of the batch: one query for all of them instead of one per row.
-   */
-  private record Unchecked(Object[] row, String a, String b) {}
+  /** aliases and panel edges the current message wrote: each once per message. */
+  private final Set<String> writtenByMessage = new HashSet<>();
 
-  /** whether existence checks wait for {@link #complete} (only when the caller promised to call it). */
-  private boolean deferChecks;
-
-  private final List<Unchecked> uncheckedAliases = new ArrayList<>();
-  private final List<Unchecked> uncheckedPanelEdges = new ArrayList<>();
-
-  private static <V> Map<String, V> lru(int max) {
-    return new LinkedHashMap<>(1024, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-        return size() > max;
-      }
-    };
+  UnitResolver(Transactions transactions) {
+    this.transactions = transactions;
   }
 
-  void begin(Connection c) {
-    this.connection = c;
-    forgetDeferred();
-  }
-
-  /**
-   * from now until {@link #complete}, checks whether an alias or panel edge is already stored once
-   * per batch instead of once per row.
-   */
-  void deferChecks() {
-    deferChecks = connection != null;
-  }
-
-  /**
-   * the batch is normalised: drops the alias and panel-edge rows it wrote that the store already
-   * holds (stored by an earlier batch whose memory was lost to a rollback, a restart or the LRU
-   * bound).
-   *
-   * @param out the batch.
-   * @throws SQLException when the check fails.
-   */
-  void complete(StoreBatch out) throws SQLException {
-    try {
-      dropStored(out.unitAliases, uncheckedAliases, "select c.a, c.b from unnest(?::text[], ?::text[]) as c(a, b) where exists (select 1 from unit_alias where alias = c.a and unit_id = c.b)");
-      dropStored(out.unitEdges, uncheckedPanelEdges,
-          "select c.a, c.b from unnest(?::text[], ?::text[]) as c(a, b) where exists (select 1 from unit_edge where parent_id = c.a and child_id = c.b and kind = 'panel')");
-    } finally {
-      forgetDeferred();
-    }
-  }
-
-  /** no checks deferred, none pending. */
-  private void forgetDeferred() {
-    deferChecks = false;
-    uncheckedAliases.clear();
-    uncheckedPanelEdges.clear();
-  }
-
-  private void dropStored(CopyBuffer buffer, List<Unchecked> unchecked, String sql) throws SQLException {
-    if (unchecked.isEmpty() || connection == null) {
-      return;
-    }
-    Set<String> stored = new HashSet<>();
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setArray(1, connection.createArrayOf("text", unchecked.stream().map(Unchecked::a).toArray()));
-      ps.setArray(2, connection.createArrayOf("text", unchecked.stream().map(Unchecked::b).toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          stored.add(rs.getString(1) + '\u0000' + rs.getString(2));
-        }
-      }
-    }
-    if (stored.isEmpty()) {
-      return;
-    }
-    Set<Object[]> drop = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Unchecked u : unchecked) {
-      if (stored.contains(u.a() + '\u0000' + u.b())) {
-        drop.add(u.row());
-      }
-    }
-    buffer.removeIf(drop::contains);
-  }
-
-  /** forget what a failed batch taught (it will be learnt again on retry). */
-  void rollback() {
-    forgetDeferred();
-    cache.clear();
-    knownAliases.clear();
-    knownPanelEdges.clear();
+  /** a new message: what it writes is counted afresh. */
+  void startMessage() {
+    writtenByMessage.clear();
   }
 
   /**
@@ -221,14 +188,13 @@ final class UnitResolver {
     return n == null || !n.canConvertToInt() ? null : n.intValue();
   }
 
-  private static final String TX_COLUMNS = "transaction_id, position, unit_id, panel_id, event_time from transaction_unit";
+  /** the units of transactions known before V8, from {@code transaction_unit} (see {@link #load}). */
+  static final String TX_QUERY =
+      "select transaction_id, position, unit_id, panel_id, event_time from transaction_unit where transaction_id = any(?)"
+          + " order by transaction_id, event_time, case when unit_id = coalesce(panel_id, transaction_id) || '#' || position then 0 else 1 end";
 
-  /** provisional rows first where times tie: a serial named later for the position wins. */
-  private static final String TX_ORDER =
-      " order by event_time, case when unit_id = coalesce(panel_id, transaction_id) || '#' || position then 0 else 1 end";
-
-  /** adds one transaction_unit row (selected as {@link #TX_COLUMNS}) to what is known of a transaction. */
-  private static void load(Tx t, ResultSet rs) throws SQLException {
+  /** adds one transaction_unit row (selected by {@link #TX_QUERY}) to what is known of a transaction. */
+  static void load(Tx t, ResultSet rs) throws SQLException {
     int position = rs.getInt(2);
     String key = rs.getString(3);
     String panel = rs.getString(4);
@@ -242,64 +208,10 @@ final class UnitResolver {
     }
   }
 
-  /**
-   * reads the units of the transactions a batch names that are not in memory, with one query
-   * instead of one per transaction; what it reads is exactly what {@link #tx} would read one by
-   * one at this point of the batch, because the batch's own rows reach the store only after
-   * normalisation.
-   *
-   * @param rawTxIds the TransactionIDs of the batch's messages; unset ones are skipped.
-   * @throws SQLException when the query fails.
-   */
-  void prefetch(Collection<String> rawTxIds) throws SQLException {
-    if (connection == null) {
-      return;
-    }
-    Map<String, Tx> missing = new LinkedHashMap<>();
-    for (String raw : rawTxIds) {
-      String id = txId(raw);
-      if (id != null && !cache.containsKey(id)) {
-        missing.putIfAbsent(id, new Tx(id));
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        connection.prepareStatement("select " + TX_COLUMNS + " where transaction_id = any(?)" + TX_ORDER.replace("order by ", "order by transaction_id, "))) {
-      ps.setArray(1, connection.createArrayOf("text", missing.keySet().toArray()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          load(missing.get(rs.getString(1)), rs);
-        }
-      }
-    }
-    missing.values().forEach(t -> cache.put(t.id, t));
-  }
-
-  /** the units of a transaction, from memory or from the store; null when there is none. */
+  /** the units of a transaction; null when the message is not part of one. */
   @Nullable Tx tx(@Nullable String rawTxId) throws SQLException {
     String txId = txId(rawTxId);
-    if (txId == null) {
-      return null;
-    }
-    Tx t = cache.get(txId);
-    if (t != null) {
-      return t;
-    }
-    t = new Tx(txId);
-    if (connection != null) {
-      try (PreparedStatement ps = connection.prepareStatement("select " + TX_COLUMNS + " where transaction_id = ?" + TX_ORDER)) {
-        ps.setString(1, txId);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            load(t, rs);
-          }
-        }
-      }
-    }
-    cache.put(txId, t);
-    return t;
+    return txId == null ? null : transactions.get(txId);
   }
 
   /**
@@ -380,11 +292,11 @@ final class UnitResolver {
       } else {
         key = u.identifier();
         if (panel != null && !panel.equals(key) && pos != null) {
-          alias(panel + "#" + pos, key, since(t, panel + "#" + pos, e), e, out);
+          alias(panel + "#" + pos, key, since(t, panel + "#" + pos, e), t, e, out);
           panelEdge(panel, key, pos, t, e, out);
         }
         if (known != null && !known.equals(key) && t.provisional.contains(known)) {
-          alias(known, key, since(t, known, e), e, out);
+          alias(known, key, since(t, known, e), t, e, out);
           if (t.panelId != null && !t.panelId.equals(panel) && !t.panelId.equals(key)) {
             panelEdge(t.panelId, key, pos, t, e, out);
           }
@@ -465,7 +377,7 @@ final class UnitResolver {
       if (known == null || t.provisional.contains(known)) {
         String provisional = known != null ? known : t.panelId != null ? t.panelId + "#" + pos : null;
         if (provisional != null) {
-          alias(provisional, id, since(t, provisional, e), e, out);
+          alias(provisional, id, since(t, provisional, e), t, e, out);
         }
         if (t.panelId != null) {
           panelEdge(t.panelId, id, pos, t, e, out);
@@ -519,67 +431,15 @@ final class UnitResolver {
    * records that a provisional key names a unit from {@code validFrom} on (unit_alias, V4 window:
    * a reusable carrier's {@code <carrier>#<n>} names another board on its next trip).
    */
-  private void alias(String alias, String unitId, Instant validFrom, StoredEnvelope e, StoreBatch out) {
-    if (alias.equals(unitId)) {
-      return;
-    }
-    String k = alias + '\u0000' + unitId;
-    if (knownAliases.contains(k) || (!deferChecks && exists("select 1 from unit_alias where alias = ? and unit_id = ?", alias, unitId))) {
-      knownAliases.add(k);
-      return;
-    }
-    knownAliases.add(k);
-    Object[] row = {alias, unitId, e.eventTime(), e.uniqueId(), validFrom};
-    out.unitAliases.add(row);
-    if (deferChecks) {
-      uncheckedAliases.add(new Unchecked(row, alias, unitId));
+  private void alias(String alias, String unitId, Instant validFrom, @Nullable Tx t, StoredEnvelope e, StoreBatch out) {
+    if (!alias.equals(unitId) && writtenByMessage.add("alias\u0000" + alias + '\u0000' + unitId)) {
+      out.unitAliases.add(alias, unitId, e.eventTime(), e.uniqueId(), validFrom, t == null ? null : t.id);
     }
   }
 
   private void panelEdge(String panel, String board, @Nullable Integer pos, @Nullable Tx t, StoredEnvelope e, StoreBatch out) {
-    if (panel.equals(board)) {
-      return;
-    }
-    String k = panel + '\u0000' + board;
-    if (knownPanelEdges.contains(k) || (!deferChecks && exists("select 1 from unit_edge where parent_id = ? and child_id = ? and kind = 'panel'", panel, board))) {
-      knownPanelEdges.add(k);
-      return;
-    }
-    knownPanelEdges.add(k);
-    Object[] row = {panel, board, "panel", pos, null, e.station(), t == null ? null : t.id, e.eventTime(), e.uniqueId()};
-    out.unitEdges.add(row);
-    if (deferChecks) {
-      uncheckedPanelEdges.add(new Unchecked(row, panel, board));
-    }
-  }
-
-  private boolean exists(String sql, String a, String b) {
-    if (connection == null) {
-      return false;
-    }
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setString(1, a);
-      ps.setString(2, b);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException ex) {
-      // the batch's connection failed: let the pipeline classify and retry the batch
-      throw new LookupFailed(ex);
-    }
-  }
-
-  /** a failed lookup inside {@link #alias}/{@link #panelEdge}, unwrapped by the normaliser. */
-  static final class LookupFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LookupFailed(SQLException cause) {
-      super(cause);
-    }
-
-    @Override
-    public synchronized SQLException getCause() {
-      return (SQLException) super.getCause();
+    if (!panel.equals(board) && writtenByMessage.add("edge\u0000" + panel + '\u0000' + board)) {
+      out.unitEdges.add(panel, board, "panel", pos, null, e.station(), t == null ? null : t.id, e.eventTime(), e.uniqueId());
     }
   }
 

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -273,7 +274,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   private @org.jspecify.annotations.Nullable Prepared prepare(List<Pending> batch) {
     Instant now = CLOCK.instant();
     try (Connection c = dataSource.getConnection()) {
-      normalizer.begin(c);
+      normalizer.begin(c, false);
       List<Keyed> keyed = keyed(batch);
       UUID[] ids = keyed.stream().map(Keyed::id).distinct().toArray(UUID[]::new);
       // the batch in flight commits before this one starts: its keys count as stored
@@ -448,7 +449,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
       c.setAutoCommit(false);
       try {
         StoreBatch rows = new StoreBatch();
-        normalizer.begin(c);
+        normalizer.begin(c, true);
         List<StoredEnvelope> fresh = new ArrayList<>();
         int duplicates = 0;
         int dead = 0;
@@ -504,15 +505,19 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
    */
   private int normalize(List<Keyed> freshKeys, List<StoredEnvelope> fresh, StoreBatch rows) throws SQLException {
     int dead = 0;
-    List<StoredEnvelope> stored = new ArrayList<>(freshKeys.size());
+    // in scope order (event time, then UniqueID), the order in which a work transaction's messages
+    // are normalised whatever order they arrived in
+    List<Map.Entry<Keyed, StoredEnvelope>> ordered = new ArrayList<>(freshKeys.size());
     for (Keyed k : freshKeys) {
-      stored.add(new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt()));
+      ordered.add(Map.entry(k, new StoredEnvelope(k.id(), k.envelope().envelope(), eventTime(k), k.origin().receivedAt())));
     }
+    ordered.sort(Map.Entry.comparingByValue(StoredEnvelope.SCOPE_ORDER));
+    List<StoredEnvelope> stored = ordered.stream().map(Map.Entry::getValue).toList();
     // the batch's lookups in a few queries rather than a few per envelope
     normalizer.prepare(stored);
-    for (int i = 0; i < stored.size(); i++) {
-      Keyed k = freshKeys.get(i);
-      StoredEnvelope e = stored.get(i);
+    for (Map.Entry<Keyed, StoredEnvelope> entry : ordered) {
+      Keyed k = entry.getKey();
+      StoredEnvelope e = entry.getValue();
       rawRow(rows, k.origin(), k.envelope(), e);
       fresh.add(e);
       try {
@@ -575,6 +580,9 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     if (ids.length == 0) {
       return inserted;
     }
+    // in one order on every instance: two batches meeting on the same keys wait, never deadlock
+    ids = ids.clone();
+    java.util.Arrays.sort(ids);
     try (PreparedStatement ps =
         c.prepareStatement("insert into envelope_key (unique_id, received_at) select unnest(?::uuid[]), ? on conflict do nothing returning unique_id")) {
       Array array = c.createArrayOf("uuid", ids);

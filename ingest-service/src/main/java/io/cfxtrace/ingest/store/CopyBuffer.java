@@ -65,7 +65,9 @@ public final class CopyBuffer {
       csv.append(v);
     } else if (v instanceof byte[] b) {
       csv.append("\"\\x").append(HEX.formatHex(b)).append('"');
-    } else if (v instanceof Instant || v instanceof UUID) {
+    } else if (v instanceof Instant t) {
+      csv.append(StoreTime.of(t));
+    } else if (v instanceof UUID) {
       csv.append(v);
     } else {
       String s = v instanceof JsonNode j ? j.toString() : v.toString();
@@ -79,6 +81,15 @@ public final class CopyBuffer {
       }
       csv.append('"');
     }
+  }
+
+  /**
+   * visits the buffered rows (not after {@link #encode}: they are kept until written).
+   *
+   * @param visitor receives each row; it must not change it.
+   */
+  public void forEach(java.util.function.Consumer<Object[]> visitor) {
+    rows.forEach(visitor);
   }
 
   /**
@@ -138,18 +149,31 @@ public final class CopyBuffer {
    * @throws SQLException as PostgreSQL reports it.
    */
   public long copyTo(Connection connection) throws SQLException {
+    return copyTo(connection, table);
+  }
+
+  /**
+   * copies the rows into another table with the same columns (a staging table that a statement
+   * then merges into {@link #table}) and empties the buffer.
+   *
+   * @param connection a PostgreSQL connection (pool wrappers are unwrapped).
+   * @param target the table to copy into.
+   * @return rows written.
+   * @throws SQLException as PostgreSQL reports it.
+   */
+  public long copyTo(Connection connection, String target) throws SQLException {
     if (rows.isEmpty()) {
       return 0;
     }
     String data = encoded != null ? encoded : csv();
-    String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
+    String sql = "COPY " + target + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     try {
       long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
       encoded = null;
       rows.clear();
       return n;
     } catch (IOException e) {
-      throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), "08006", e);
+      throw new SQLException("COPY into " + target + " failed: " + e.getMessage(), "08006", e);
     }
   }
 
@@ -182,7 +206,7 @@ public final class CopyBuffer {
     if (v == null) {
       ps.setNull(i, java.sql.Types.OTHER);
     } else if (v instanceof Instant t) {
-      ps.setObject(i, java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC));
+      ps.setObject(i, java.time.OffsetDateTime.ofInstant(StoreTime.of(t), java.time.ZoneOffset.UTC));
     } else if (v instanceof JsonNode j) {
       org.postgresql.util.PGobject o = new org.postgresql.util.PGobject();
       o.setType("jsonb");

@@ -1,12 +1,20 @@
 package io.cfxtrace.ingest.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -42,7 +50,7 @@ public final class StoreBatch {
               "operator", "recipe", "message_name", "unique_id", "details", "work_order", "work_order_batch"));
 
   /** provisional unit keys resolved to serials. */
-  public final CopyBuffer unitAliases = new CopyBuffer("unit_alias", List.of("alias", "unit_id", "event_time", "unique_id", "valid_from"));
+  public final CopyBuffer unitAliases = new CopyBuffer("unit_alias", List.of("alias", "unit_id", "event_time", "unique_id", "valid_from", "transaction_id"));
 
   /** genealogy edges. */
   public final CopyBuffer unitEdges =
@@ -85,7 +93,7 @@ public final class StoreBatch {
               "event_time", "material_package_id", "message_name", "station", "internal_part_number", "internal_package_name", "lot",
               "manufacturer", "manufacturer_part_number", "manufacturer_lot_code", "vendor", "vendor_part_number", "units", "initial_quantity",
               "quantity", "status", "created_at", "manufactured_at", "received_at", "expires_at", "leading_package_id", "batch_package_id",
-              "unique_id", "details"));
+              "unique_id", "details", "content_hash"));
 
   /** inspections, tests, repairs. */
   public final CopyBuffer unitChecks =
@@ -142,12 +150,37 @@ public final class StoreBatch {
           unitChecks, measurements, defects, processValues, characteristics, operatorSessions, stationEvents);
 
   /** an interval to close, applied after the copies (so that one opened in the batch closes too). */
-  private record Close(String sql, Object[] params) {}
+  private record Close(String station, String sql, Object[] params) {}
 
   private final List<Close> closes = new ArrayList<>();
 
+  /** the work transactions whose rows this batch replaces (derived again from all their messages). */
+  private final Set<String> rederived = new TreeSet<>();
+
+  /** the transaction scope rows this batch writes, claimed first (see {@link #claimScope}). */
+  private final Map<String, Object[]> scopes = new TreeMap<>();
+
   /**
-   * closes the open setup intervals of a material package at a station.
+   * the tables whose rows a work transaction's messages produce, each with a {@code
+   * transaction_id} column and an index on it (V1, V8): what {@link #rederive} deletes.
+   */
+  private static final List<String> TRANSACTION_TABLES =
+      List.of("unit_event", "unit_alias", "unit_edge", "transaction_unit", "unit_material", "unit_check", "measurement", "defect", "process_value",
+          "unit_characteristic");
+
+  /**
+   * whether a setup's stored end comes after the end given by the parameters (time, reason,
+   * reason): the order of ends is time, then an explicit end (unloaded, empty, splice) before
+   * 'replaced' (a splice's new reel is loaded at the splice's instant at the same location), then
+   * the reason's name; the earliest end in that order is the setup's, whatever order they arrive in.
+   */
+  private static final String LATER_END = "(unloaded_at, ended_by = 'replaced', ended_by) > (?, ? = 'replaced', ?)";
+
+  /**
+   * closes the setup intervals of a material package at a station that began at or before {@code
+   * at}, unless an earlier end is known: a setup ends at the earliest end after its start,
+   * whatever order the ends arrive in (the same rule as {@link #SETUP_ENDS} for a setup stored
+   * after its end). Ties of time go to the smaller reason, so that every order gives the same row.
    *
    * @param station the station.
    * @param packageId the material package (reel) id.
@@ -156,13 +189,15 @@ public final class StoreBatch {
    */
   public void closeMaterialSetup(String station, String packageId, Instant at, String endedBy) {
     closes.add(
-        new Close(
-            "update material_setup set unloaded_at = ?, ended_by = ? where station = ? and material_package_id = ? and unloaded_at is null and loaded_at <= ?",
-            new Object[] {at, endedBy, station, packageId, at}));
+        new Close(station,
+            "update material_setup set unloaded_at = ?, ended_by = ? where station = ? and material_package_id = ? and loaded_at <= ?"
+                + " and (unloaded_at is null or " + LATER_END + ")",
+            new Object[] {at, endedBy, station, packageId, at, at, endedBy, endedBy}));
   }
 
   /**
-   * closes the open setup intervals at a station location, when another package is loaded there.
+   * closes the setup intervals at a station location that began before {@code at}, when another
+   * package is loaded there (ended by 'replaced'), unless an earlier end is known.
    *
    * @param station the station.
    * @param locationIdentifier the location (slot, feeder position).
@@ -170,13 +205,15 @@ public final class StoreBatch {
    */
   public void closeMaterialSetupAtLocation(String station, String locationIdentifier, Instant at) {
     closes.add(
-        new Close(
-            "update material_setup set unloaded_at = ?, ended_by = 'replaced' where station = ? and location_identifier = ? and unloaded_at is null and loaded_at < ?",
-            new Object[] {at, station, locationIdentifier, at}));
+        new Close(station,
+            "update material_setup set unloaded_at = ?, ended_by = 'replaced' where station = ? and location_identifier = ? and loaded_at < ?"
+                + " and (unloaded_at is null or " + LATER_END + ")",
+            new Object[] {at, station, locationIdentifier, at, at, "replaced", "replaced"}));
   }
 
   /**
-   * closes an operator's open session at a station.
+   * closes an operator's sessions at a station that began at or before {@code at}, unless an
+   * earlier deactivation is known (the same rule as {@link #SESSION_ENDS}).
    *
    * @param station the station.
    * @param operatorId the operator.
@@ -184,9 +221,71 @@ public final class StoreBatch {
    */
   public void closeOperatorSession(String station, String operatorId, Instant at) {
     closes.add(
-        new Close(
-            "update operator_session set deactivated_at = ? where station = ? and operator_id = ? and deactivated_at is null and activated_at <= ?",
-            new Object[] {at, station, operatorId, at}));
+        new Close(station,
+            "update operator_session set deactivated_at = ? where station = ? and operator_id = ? and activated_at <= ?"
+                + " and (deactivated_at is null or deactivated_at > ?)",
+            new Object[] {at, station, operatorId, at, at}));
+  }
+
+  /**
+   * the end of every setup this batch opened, from the ends the store already holds: the earliest
+   * unload, empty or splice of its package at its station at or after its start, or the earliest
+   * later load at its location; the same rule {@link #closeMaterialSetup} and {@link
+   * #closeMaterialSetupAtLocation} apply to setups stored earlier.
+   */
+  private static final String SETUP_ENDS =
+      "update material_setup s set unloaded_at = x.at, ended_by = x.reason from ("
+          + " select n.ctid as id, e.at, e.reason from material_setup n cross join lateral ("
+          + "  select c.at, c.reason from ("
+          + "   select m.event_time as at, case m.event_type when 'splice_depleted' then 'splice' else m.event_type end as reason"
+          + "   from material_event m where m.material_package_id = n.material_package_id and m.station = n.station"
+          + "   and m.event_type in ('unloaded', 'empty', 'splice_depleted') and m.event_time >= n.loaded_at"
+          + "   union all select l.loaded_at, 'replaced' from material_setup l where l.station = n.station"
+          + "   and l.location_identifier = n.location_identifier and l.loaded_at > n.loaded_at) c"
+          + "  order by c.at, c.reason = 'replaced', c.reason limit 1) e"
+          + " where n.loaded_unique_id = any(?)) x where s.ctid = x.id";
+
+  /** the end of every operator session this batch opened: the earliest deactivation at or after its start. */
+  private static final String SESSION_ENDS =
+      "update operator_session s set deactivated_at = x.at from ("
+          + " select n.ctid as id, (select min(d.event_time) from station_event d where d.station = n.station and d.event_type = 'operator_deactivated'"
+          + "  and d.details->>'operator' = n.operator_id and d.event_time >= n.activated_at) as at"
+          + " from operator_session n where n.unique_id = any(?)) x where s.ctid = x.id and x.at is not null";
+
+  /**
+   * replaces the rows of a work transaction: they are deleted before this batch's rows are
+   * written, and the batch carries the rows derived again from all of the transaction's messages.
+   *
+   * @param transactionId the transaction.
+   */
+  public void rederive(String transactionId) {
+    rederived.add(transactionId);
+  }
+
+  /**
+   * writes a work transaction's scope row, on the condition that nobody else wrote it since it was
+   * read at {@code version - 1} (0: not stored yet). Claims are made first, in transaction id
+   * order, so that instances meeting on the same transactions wait for each other in one order.
+   *
+   * @param transactionId the transaction.
+   * @param version the version this batch writes.
+   * @param state the normaliser's state after the transaction's messages.
+   */
+  public void claimScope(String transactionId, int version, JsonNode state) {
+    scopes.put(transactionId, new Object[] {transactionId, version, state});
+  }
+
+  /**
+   * a scope row was written by another batch (of another instance) since this batch read it: the
+   * batch must be normalised again on what the store holds now. SQLState 40001 (serialization
+   * failure): a transient conflict, retried.
+   */
+  public static final class StaleScope extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    StaleScope(int claimed, int expected) {
+      super(claimed + " of " + expected + " transaction scopes were as the batch read them; another writer changed the others", "40001");
+    }
   }
 
   /**
@@ -200,23 +299,39 @@ public final class StoreBatch {
   }
 
   /**
-   * writes everything on the connection, inside the caller's transaction.
+   * writes everything on the connection, inside the caller's transaction: the scope claims, the
+   * locks of the stations whose material setups or operator sessions change, the deletion of
+   * transactions derived again, the copies, then the interval ends.
    *
    * @param connection the connection.
    * @return rows written.
+   * @throws StaleScope when another writer changed a transaction this batch read.
    * @throws SQLException as PostgreSQL reports it.
    */
   public long writeTo(Connection connection) throws SQLException {
-    long rows = 0;
-    for (CopyBuffer b : all) {
-      rows += b.copyTo(connection);
+    long rows = claimScopes(connection);
+    lockStations(connection);
+    for (String table : TRANSACTION_TABLES) {
+      if (!rederived.isEmpty()) {
+        try (PreparedStatement ps = connection.prepareStatement("delete from " + table + " where transaction_id = any(?)")) {
+          ps.setArray(1, connection.createArrayOf("text", rederived.toArray()));
+          rows += ps.executeUpdate();
+        }
+      }
     }
+    UUID[] setups = uniqueIds(materialSetups, 11);
+    UUID[] sessions = uniqueIds(operatorSessions, 6);
+    for (CopyBuffer b : all) {
+      rows += b == materialPackages ? mergePackages(connection) : b.copyTo(connection);
+    }
+    rows += update(connection, SETUP_ENDS, setups);
+    rows += update(connection, SESSION_ENDS, sessions);
     for (Close c : closes) {
       try (PreparedStatement ps = connection.prepareStatement(c.sql())) {
         for (int i = 0; i < c.params().length; i++) {
           Object p = c.params()[i];
           if (p instanceof Instant t) {
-            ps.setTimestamp(i + 1, Timestamp.from(t));
+            ps.setTimestamp(i + 1, Timestamp.from(StoreTime.of(t)));
           } else {
             ps.setObject(i + 1, p);
           }
@@ -225,7 +340,88 @@ public final class StoreBatch {
       }
     }
     closes.clear();
+    rederived.clear();
+    scopes.clear();
     return rows;
+  }
+
+  private long claimScopes(Connection connection) throws SQLException {
+    if (scopes.isEmpty()) {
+      return 0;
+    }
+    ArrayNode claims = JsonNodeFactory.instance.arrayNode();
+    for (Object[] s : scopes.values()) {
+      claims.addObject().put("t", (String) s[0]).put("v", (Integer) s[1]).set("s", (JsonNode) s[2]);
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "insert into transaction_scope as s (transaction_id, version, state)"
+            + " select x.t, x.v, x.s from jsonb_to_recordset(?::jsonb) as x(t text, v int, s jsonb) order by x.t"
+            + " on conflict (transaction_id) do update set version = excluded.version, state = excluded.state where s.version = excluded.version - 1")) {
+      ps.setString(1, claims.toString());
+      int claimed = ps.executeUpdate();
+      if (claimed != scopes.size()) {
+        throw new StaleScope(claimed, scopes.size());
+      }
+      return claimed;
+    }
+  }
+
+  /**
+   * transaction-level advisory locks on the stations whose setups or sessions this batch opens or
+   * closes, in one order: two instances deriving interval ends at one station see each other's
+   * rows (an end stored by one while the other inserts the setup it closes).
+   */
+  private void lockStations(Connection connection) throws SQLException {
+    Set<String> stations = new TreeSet<>();
+    closes.forEach(c -> stations.add(c.station()));
+    materialSetups.forEach(r -> stations.add((String) r[0]));
+    operatorSessions.forEach(r -> stations.add((String) r[0]));
+    if (stations.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "select count(pg_advisory_xact_lock(k)) from (select hashtextextended('cfx-station:' || s, 0) as k from unnest(?::text[]) s order by 1) q")) {
+      ps.setArray(1, connection.createArrayOf("text", stations.toArray()));
+      ps.executeQuery().close();
+    }
+  }
+
+  private static UUID[] uniqueIds(CopyBuffer b, int column) {
+    Set<UUID> ids = new TreeSet<>();
+    b.forEach(r -> ids.add((UUID) r[column]));
+    return ids.toArray(UUID[]::new);
+  }
+
+  private static long update(Connection connection, String sql, UUID[] ids) throws SQLException {
+    if (ids.length == 0) {
+      return 0;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setArray(1, connection.createArrayOf("uuid", ids));
+      return ps.executeUpdate();
+    }
+  }
+
+  /**
+   * material_package rows through a staging table: one row per package and content, the earliest
+   * (event_time, unique_id) that stated it kept (V8).
+   */
+  private long mergePackages(Connection connection) throws SQLException {
+    if (materialPackages.size() == 0) {
+      return 0;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute("create temporary table if not exists material_package_stage (like material_package) on commit delete rows");
+    }
+    materialPackages.copyTo(connection, "material_package_stage");
+    try (Statement st = connection.createStatement()) {
+      return st.executeUpdate(
+          "insert into material_package select distinct on (material_package_id, content_hash) * from material_package_stage"
+              + " order by material_package_id, content_hash, event_time, unique_id"
+              + " on conflict (material_package_id, content_hash) do update set event_time = excluded.event_time,"
+              + " message_name = excluded.message_name, station = excluded.station, unique_id = excluded.unique_id"
+              + " where (excluded.event_time, excluded.unique_id) < (material_package.event_time, material_package.unique_id)");
+    }
   }
 
   /**
@@ -241,12 +437,14 @@ public final class StoreBatch {
       rows += b.insertEach(connection);
     }
     closes.clear();
+    rederived.clear();
+    scopes.clear();
     return rows;
   }
 
   /** rows buffered so far, for metrics. */
   public long bufferedRows() {
-    long n = closes.size();
+    long n = closes.size() + scopes.size();
     for (CopyBuffer b : all) {
       n += b.size();
     }

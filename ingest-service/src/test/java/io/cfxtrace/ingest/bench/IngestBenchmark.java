@@ -174,7 +174,7 @@ public final class IngestBenchmark {
     List<CopyBuffer> keys = new ArrayList<>();
     long messages = 0;
     try (Connection c = db.connect()) {
-      normalizer.begin(c);
+      normalizer.begin(c, true);
       for (int i = 0; i < ordered.size(); i += 500) {
         StoreBatch batch = new StoreBatch();
         CopyBuffer key = new CopyBuffer("envelope_key", List.of("unique_id", "received_at"));

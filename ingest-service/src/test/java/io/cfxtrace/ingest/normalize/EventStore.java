@@ -84,7 +84,7 @@ final class EventStore implements AutoCloseable {
   void reset() throws SQLException {
     // DELETE, not TRUNCATE: for a handful of rows it is an order of magnitude faster
     List<String> tables = new ArrayList<>(DERIVED_TABLES);
-    tables.addAll(List.of("raw_message", "dead_letter", "envelope_key"));
+    tables.addAll(List.of("raw_message", "dead_letter", "envelope_key", "transaction_scope"));
     try (Statement s = queries.createStatement()) {
       s.execute(tables.stream().map(t -> "delete from " + t).collect(Collectors.joining("; ")));
     }
@@ -202,8 +202,8 @@ final class EventStore implements AutoCloseable {
     }
 
     @Override
-    public void begin(Connection connection) {
-      delegate.begin(connection);
+    public void begin(Connection connection, boolean locking) {
+      delegate.begin(connection, locking);
     }
 
     @Override

@@ -220,13 +220,18 @@ class UnitResolverTest {
   }
 
   @Test
-  void sameSerialsReadAgainAtLaterStationsAreAliasedAndLinkedOnce() throws SQLException {
+  void sameSerialsReadAgainAtLaterStationsAreAliasedAndLinkedOncePerMessageThatNamesThem() throws SQLException {
     IdentifiersRead read = new IdentifiersRead(PANEL, null, units("SN-R1", "SN-R2"));
     publish(read, read, workStarted(TX, PANEL, units("SN-R1", "SN-R2")),
         new UnitsArrived(PANEL, null, 2, units("SN-R1", "SN-R2"), 1));
 
-    assertThat(store.count("select count(*) from unit_alias")).isEqualTo(2);
-    assertThat(store.count("select count(*) from unit_edge where kind = 'panel'")).isEqualTo(2);
+    // four messages name the two boards with their panel (two IdentifiersRead with their own
+    // UniqueIDs, WorkStarted, UnitsArrived): a row for each, the same pairs whatever their order
+    assertThat(store.count("select count(*) from unit_alias")).isEqualTo(8);
+    assertThat(store.rows("select distinct alias, unit_id from unit_alias order by 1"))
+        .containsExactly(List.of("PANEL-A#1", "SN-R1"), List.of("PANEL-A#2", "SN-R2"));
+    assertThat(store.count("select count(*) from (select distinct parent_id, child_id from unit_edge where kind = 'panel') e")).isEqualTo(2);
+    assertThat(store.count("select count(*) from unit_edge where kind = 'panel'")).isEqualTo(8);
     assertThat(store.rows("select kind, reason from dead_letter")).isEmpty();
   }
 
@@ -287,13 +292,14 @@ class UnitResolverTest {
   }
 
   @Test
-  void aliasStoredInAnEarlierBatchIsNotStoredAgainAfterARestart() throws SQLException {
+  void aliasTaughtAgainAfterARestartIsStoredOncePerTeachingMessage() throws SQLException {
     publish(serialMode(TX));
     store.restartNormalizer();
     publish(serialMode("9d1c3b7e-5a2f-4e61-8c0d-00000000a002"));
 
-    assertThat(store.count("select count(*) from unit_alias")).isEqualTo(3);
-    assertThat(store.count("select count(*) from unit_edge")).isEqualTo(3);
+    assertThat(store.count("select count(*) from unit_alias")).isEqualTo(6);
+    assertThat(store.count("select count(*) from (select distinct alias, unit_id from unit_alias) a")).isEqualTo(3);
+    assertThat(store.count("select count(*) from (select distinct parent_id, child_id from unit_edge) e")).isEqualTo(3);
     assertThat(store.rows("select kind, reason from dead_letter")).isEmpty();
   }
 
@@ -310,13 +316,15 @@ class UnitResolverTest {
   }
 
   @Test
-  void oneBatchWithStoredAndNewAliasesStoresOnlyTheNewOnes() throws SQLException {
+  void oneBatchWithStoredAndNewAliasesNamesEachPairWithTheTransactionsThatTaughtIt() throws SQLException {
+    String again = "9d1c3b7e-5a2f-4e61-8c0d-00000000a002";
     publish(serialMode(TX));
     store.restartNormalizer();
-    publishInOneBatch(serialMode("9d1c3b7e-5a2f-4e61-8c0d-00000000a002"), workStarted("9d1c3b7e-5a2f-4e61-8c0d-00000000a003", "PANEL-B", units("SN-B1", "SN-B2")));
+    publishInOneBatch(serialMode(again), workStarted("9d1c3b7e-5a2f-4e61-8c0d-00000000a003", "PANEL-B", units("SN-B1", "SN-B2")));
 
-    assertThat(store.column("select alias from unit_alias order by alias")).containsExactly("PANEL-A#1", "PANEL-A#2", "PANEL-A#3", "PANEL-B#1", "PANEL-B#2");
-    assertThat(store.column("select child_id from unit_edge where kind = 'panel' order by child_id")).containsExactly("SN-A1", "SN-A2", "SN-A3", "SN-B1", "SN-B2");
+    assertThat(store.column("select distinct alias from unit_alias order by alias")).containsExactly("PANEL-A#1", "PANEL-A#2", "PANEL-A#3", "PANEL-B#1", "PANEL-B#2");
+    assertThat(store.column("select transaction_id from unit_alias where alias = 'PANEL-A#1' order by valid_from")).containsExactly(TX, again);
+    assertThat(store.column("select distinct child_id from unit_edge where kind = 'panel' order by child_id")).containsExactly("SN-A1", "SN-A2", "SN-A3", "SN-B1", "SN-B2");
     assertThat(store.rows("select kind, reason from dead_letter")).isEmpty();
   }
 
