@@ -54,3 +54,18 @@ create unique index material_package_content on material_package (material_packa
 -- station event (event_type 'operator_deactivated', details.operator), the fact the session's end
 -- is derived from.
 create index station_event_operator on station_event (station, event_time) where event_type = 'operator_deactivated';
+
+-- ---- ./cfx rebuild: where a rebuild of the derived tables from raw_message stands, so that an
+-- interrupted one resumes (RebuildCommand, io.cfxtrace.ingest.rebuild.Rebuild). One row; the
+-- position is the last envelope rebuilt in scope order (event time, rank, UniqueID), committed in
+-- the same transaction as its rows.
+create table rebuild_progress (
+    id            int         primary key check (id = 1),
+    started_at    timestamptz not null,
+    event_time    timestamptz,
+    rank          int,
+    unique_id     uuid,
+    envelopes     bigint      not null default 0,
+    dead_letters_retried bigint not null default 0,
+    finished_at   timestamptz
+);

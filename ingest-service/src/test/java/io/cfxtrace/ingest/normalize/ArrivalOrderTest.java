@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cfxtrace.ingest.pipeline.IngestMetrics;
 import io.cfxtrace.ingest.pipeline.IngestPipeline;
+import io.cfxtrace.ingest.testing.StoreFingerprint;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.ingest.testing.TestMessages;
 import io.cfxtrace.model.CfxEnvelope;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -135,22 +132,8 @@ class ArrivalOrderTest {
     }
   }
 
-  /** each derived table's rows, sorted, as one digest; every column is derived from the envelopes alone. */
   private static Map<String, String> fingerprint(TestDatabase db) throws SQLException {
-    Map<String, String> out = new LinkedHashMap<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      for (String table : EventStore.DERIVED_TABLES) {
-        try (ResultSet rs = s.executeQuery("select count(*) || ' rows ' || coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '-') from " + table + " t")) {
-          rs.next();
-          out.put(table, rs.getString(1));
-        }
-      }
-      try (ResultSet rs = s.executeQuery("select count(*) from dead_letter")) {
-        rs.next();
-        out.put("dead_letter", rs.getString(1) + " rows");
-      }
-    }
-    return out;
+    return StoreFingerprint.of(db);
   }
 
   private static String fingerprintOfNothing() {
