@@ -186,9 +186,21 @@ public final class CopyBuffer {
    * @throws SQLException as PostgreSQL reports it.
    */
   public long insertEach(Connection connection) throws SQLException {
+    return insertEach(connection, "");
+  }
+
+  /**
+   * {@link #insertEach(Connection)} with a clause after each INSERT's values.
+   *
+   * @param connection the connection.
+   * @param onConflict for example {@code " on conflict do nothing"}, or empty.
+   * @return rows written.
+   * @throws SQLException as PostgreSQL reports it.
+   */
+  public long insertEach(Connection connection, String onConflict) throws SQLException {
     String sql =
         "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+            + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")" + onConflict;
     long n = 0;
     try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
       for (Object[] row : rows) {

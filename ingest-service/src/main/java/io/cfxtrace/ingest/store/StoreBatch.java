@@ -434,7 +434,9 @@ public final class StoreBatch {
   public long insertEachTo(Connection connection) throws SQLException {
     long rows = 0;
     for (CopyBuffer b : all) {
-      rows += b.insertEach(connection);
+      // a package's content is one row (V8): a repetition from another batch is skipped, as the
+      // merge of writeTo keeps one
+      rows += b.insertEach(connection, b == materialPackages ? " on conflict do nothing" : "");
     }
     closes.clear();
     rederived.clear();

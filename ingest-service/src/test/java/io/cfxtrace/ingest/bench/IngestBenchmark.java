@@ -67,14 +67,15 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "line mix: %d panels x 4 boards, %d stations, %d messages; database: %s%n",
         panels, LineMix.STATIONS.length, messages, TestDatabase.serverKind());
 
-    Result e2e = endToEnd(mix, messages);
+    Result e2e = endToEnd(mix, messages, 1);
     Result copy = direct(mix, false);
     Result naive = direct(LineMix.generate(naivePanels, 42), true);
+    Result two = endToEnd(mix, messages, 2);
 
     System.out.println();
     System.out.println("Ingest benchmark (rows/s ratios: end-to-end / baseline, same run)");
     System.out.printf(Locale.ROOT, "%-34s %9s %9s %8s %11s %10s %8s %8s%n", "run", "messages", "rows", "seconds", "messages/s", "rows/s", "p50 ms", "p99 ms");
-    for (Result r : List.of(e2e, copy, naive)) {
+    for (Result r : List.of(e2e, copy, naive, two)) {
       System.out.printf(Locale.ROOT, "%-34s %9d %9d %8.2f %11.0f %10.0f %8s %8s%n", r.name, r.messages, r.rows, r.seconds, r.messages / r.seconds, r.rows / r.seconds,
           r.p50 < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.p50), r.p99 < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.p99));
     }
@@ -82,6 +83,8 @@ public final class IngestBenchmark {
     double vsNaive = (e2e.rows / e2e.seconds) / (naive.rows / naive.seconds);
     System.out.printf(Locale.ROOT, "end-to-end / COPY limit: %.2f (target >= 0.5)%n", vsCopy);
     System.out.printf(Locale.ROOT, "end-to-end / naive INSERT: %.1f (target >= 10)%n", vsNaive);
+    System.out.printf(Locale.ROOT, "two ingest instances on one store / one instance: %.2f (rows/s %.0f vs %.0f)%n",
+        (two.rows / two.seconds) / (e2e.rows / e2e.seconds), two.rows / two.seconds, e2e.rows / e2e.seconds);
     System.out.printf(Locale.ROOT, "JVM (service and simulated machines in one process): heap used max %d MiB, RSS %s%n", e2e.maxHeapMb, rss());
   }
 
@@ -95,13 +98,21 @@ public final class IngestBenchmark {
     long maxHeapMb;
   }
 
-  private static Result endToEnd(Map<String, List<CfxEnvelope>> mix, long messages) throws Exception {
+  /**
+   * the mix published over AMQP to {@code instances} ingest services on one store, the stations
+   * spread over their listeners (machines of one line connected to different instances).
+   */
+  private static Result endToEnd(Map<String, List<CfxEnvelope>> mix, long messages, int instances) throws Exception {
     TestDatabase db = TestDatabase.create();
-    Map<String, Object> props = new HashMap<>(db.properties());
-    props.put("micronaut.server.port", -1);
-    props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
-    props.put("cfx.ingest.listeners.line.port", 0);
-    ApplicationContext service = IngestApplication.start(new String[0], props);
+    List<ApplicationContext> services = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      Map<String, Object> props = new HashMap<>(db.properties());
+      props.put("micronaut.server.port", -1);
+      props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
+      props.put("cfx.ingest.listeners.line.port", 0);
+      services.add(IngestApplication.start(new String[0], props));
+    }
+    ApplicationContext service = services.get(0);
     CfxEndpoint machines = CfxEndpoint.start(EndpointIdentity.of("Bench.Machines", null), CfxEndpoint.Options.defaults());
     Path spools = Files.createTempDirectory("cfx-bench-spool");
     AtomicLong maxHeap = new AtomicLong();
@@ -117,9 +128,10 @@ public final class IngestBenchmark {
     }, "heap-sampler");
     sampler.setDaemon(true);
     try {
-      int port = service.getBean(IngestEndpoint.class).listeners().get("line").port();
       Map<String, Publisher> publishers = new HashMap<>();
+      int next = 0;
       for (String station : mix.keySet()) {
+        int port = services.get(next++ % instances).getBean(IngestEndpoint.class).listeners().get("line").port();
         publishers.put(station, machines.publisher(new PublisherConfig(station, AmqpUri.parse("amqp://127.0.0.1:" + port + "/cfx"), "cfx", null, null, true,
             spools.resolve(station), SpoolOptions.defaults().withFsync(SpoolOptions.Fsync.FSYNC_NONE), 64, Duration.ZERO, ReconnectPolicy.defaults())));
       }
@@ -138,11 +150,11 @@ public final class IngestBenchmark {
       CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
       double seconds = (System.nanoTime() - t0) / 1e9;
       Result r = new Result();
-      r.name = "end-to-end (AMQP listener -> commit)";
+      r.name = instances == 1 ? "end-to-end (AMQP listener -> commit)" : "end-to-end, " + instances + " ingest instances";
       r.messages = messages;
       r.rows = rows(db);
       r.seconds = seconds;
-      IngestPipeline pipeline = service.getBean(IngestPipeline.class);
+      IngestPipeline pipeline = service.getBean(IngestPipeline.class); // the first instance's latencies
       for (ValueAtPercentile v : pipeline.metrics().receiveToCommit().takeSnapshot().percentileValues()) {
         if (v.percentile() == 0.5) {
           r.p50 = v.value(TimeUnit.MILLISECONDS);
@@ -155,7 +167,7 @@ public final class IngestBenchmark {
     } finally {
       sampler.interrupt();
       machines.close();
-      service.close();
+      services.forEach(ApplicationContext::close);
     }
   }
 
@@ -174,19 +186,28 @@ public final class IngestBenchmark {
     List<CopyBuffer> keys = new ArrayList<>();
     long messages = 0;
     try (Connection c = db.connect()) {
-      normalizer.begin(c, true);
+      // every batch prepared ahead of the first write: each continues the states the batches
+      // before it left, as the pipeline's batch prepared ahead does
+      normalizer.begin(c, false);
       for (int i = 0; i < ordered.size(); i += 500) {
         StoreBatch batch = new StoreBatch();
         CopyBuffer key = new CopyBuffer("envelope_key", List.of("unique_id", "received_at"));
         InboundMessage m = TestMessages.of(ordered.subList(i, Math.min(i + 500, ordered.size())).toArray(CfxEnvelope[]::new));
+        List<Map.Entry<InboundMessage.Envelope, StoredEnvelope>> stored = new ArrayList<>();
         for (InboundMessage.Envelope e : m.envelopes()) {
-          StoredEnvelope s = new StoredEnvelope(StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json), e.envelope(),
-              StoredEnvelope.eventTimeOf(e.envelope(), ZoneOffset.UTC, m.origin().receivedAt()), m.origin().receivedAt());
+          stored.add(Map.entry(e, new StoredEnvelope(StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json), e.envelope(),
+              StoredEnvelope.eventTimeOf(e.envelope(), ZoneOffset.UTC, m.origin().receivedAt()), m.origin().receivedAt())));
+        }
+        stored.sort(Map.Entry.comparingByValue(StoredEnvelope.SCOPE_ORDER));
+        normalizer.prepare(stored.stream().map(Map.Entry::getValue).toList());
+        for (Map.Entry<InboundMessage.Envelope, StoredEnvelope> e : stored) {
+          StoredEnvelope s = e.getValue();
           key.add(s.uniqueId(), s.receivedAt());
-          IngestPipeline.rawRow(batch, m.origin(), e, s);
+          IngestPipeline.rawRow(batch, m.origin(), e.getKey(), s);
           normalizer.normalize(s, batch);
           messages++;
         }
+        normalizer.complete(batch);
         batches.add(batch);
         keys.add(key);
       }
@@ -218,7 +239,8 @@ public final class IngestBenchmark {
     long total = 0;
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       for (String t : List.of("envelope_key", "raw_message", "dead_letter", "unit_event", "unit_alias", "unit_edge", "transaction_unit", "material_setup",
-          "material_event", "unit_material", "unit_check", "measurement", "defect", "process_value", "unit_characteristic", "operator_session", "station_event")) {
+          "material_event", "material_package", "unit_material", "unit_check", "measurement", "defect", "process_value", "unit_characteristic",
+          "operator_session", "station_event", "transaction_scope")) {
         try (ResultSet rs = s.executeQuery("select count(*) from " + t)) {
           rs.next();
           total += rs.getLong(1);

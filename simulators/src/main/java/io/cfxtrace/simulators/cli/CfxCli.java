@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     versionProvider = CfxCli.Version.class,
     description = "cfx-trace: IPC-2591 CFX broker and per-unit traceability store.",
     subcommands = {ValidateCommand.class, SimulateCommand.class, RecordCommand.class, ReplayCommand.class, DemoCommand.class,
-        CommandLine.HelpCommand.class})
+        RebuildCommand.class, CommandLine.HelpCommand.class})
 public final class CfxCli {
 
   private CfxCli() {}
