@@ -1,6 +1,5 @@
 package io.cfxtrace.ingest.normalize;
 
-import io.cfxtrace.ingest.store.StoreTime;
 import io.cfxtrace.model.CfxEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,9 +94,11 @@ public record StoredEnvelope(UUID uniqueId, CfxEnvelope envelope, Instant eventT
    */
   public static Instant eventTimeOf(CfxEnvelope envelope, ZoneOffset zoneless, Instant receivedAt) {
     if (envelope.timeStamp() == null || envelope.timeStamp().isUnset()) {
-      return StoreTime.of(receivedAt);
+      return receivedAt;
     }
-    return StoreTime.of(envelope.timeStamp().toInstant(zoneless));
+    // full precision (100 ns): the order of a transaction's messages keeps it; every value
+    // written to the store is cut to the microsecond in one place (StoreTime, by CopyBuffer)
+    return envelope.timeStamp().toInstant(zoneless);
   }
 
   /** 0 for WorkStarted, 2 for WorkCompleted, 1 for every other message (see {@link #SCOPE_ORDER}). */
