@@ -16,6 +16,7 @@ import io.cfxtrace.model.cfx.production.WorkCompleted;
 import io.cfxtrace.model.cfx.production.WorkStarted;
 import io.cfxtrace.model.cfx.production.assembly.MaterialsInstalled;
 import io.cfxtrace.model.cfx.production.assembly.UnitsPersonalized;
+import io.cfxtrace.model.cfx.production.loadingandunloading.UnitsUnloaded;
 import io.cfxtrace.model.cfx.production.processing.UnitsProcessed;
 import io.cfxtrace.model.cfx.production.reworkandrepair.UnitsRepaired;
 import io.cfxtrace.model.cfx.production.testandinspection.UnitsInspected;
@@ -121,6 +122,13 @@ import org.jspecify.annotations.Nullable;
  * the AOI work on the panel, naming units by panel id and position; the rework station and ICT name
  * the serials with the panel as PrimaryIdentifier; after depaneling FCT works on one board per
  * transaction.
+ *
+ * <p>Reusable carriers ({@link SimulationPlan#carriers()} above 0): each line has a pool of
+ * carriers; a panel enters the line on the carrier that returns first (waiting for it if none is
+ * back), every station up to ICT names the panel by the carrier's id instead of the panel's, and
+ * after ICT the boards are unloaded (UnitsUnloaded, serials by position) and the carrier returns to
+ * the entry. So {@code <carrier>#<position>} names a different board on every trip, with the
+ * laser marker's UnitsInitialized telling which one at the start of each trip.
  */
 public final class LineSimulator implements Iterator<Emission> {
 
@@ -130,6 +138,9 @@ public final class LineSimulator implements Iterator<Emission> {
   /** panels per work order; the product alternates between work orders. */
   static final int PANELS_PER_WORK_ORDER = 10;
 
+  /** how long an unloaded carrier takes back to the line's entry (a return conveyor). */
+  private static final int CARRIER_RETURN_SECONDS = 60;
+
   private static final double FAULT_RATE = 0.015;
   private static final double AOI_DEFECT_RATE = 0.04;
   private static final double REPAIR_SUCCESS_RATE = 0.8;
@@ -138,10 +149,14 @@ public final class LineSimulator implements Iterator<Emission> {
   private static final double SPI_LOW_PAD_RATE = 0.002;
   private static final double NEW_LOT_RATE = 0.3;
 
-  /** what a simulation produced so far. */
+  /**
+   * what a simulation produced so far.
+   *
+   * @param carrierReuses trips on a carrier that had carried an earlier panel (0 without carriers).
+   */
   public record Summary(
       int panels, int boards, long envelopes, long truthLinks, int splices, int reelChanges, int pasteChanges, int aoiDefects,
-      int repaired, int disqualified, int faults) {}
+      int repaired, int disqualified, int faults, int carrierReuses) {}
 
   private record Pending(Instant time, long seq, String station, CfxEnvelope envelope) {}
 
@@ -164,6 +179,7 @@ public final class LineSimulator implements Iterator<Emission> {
   private int repaired;
   private int disqualified;
   private int faults;
+  private int carrierReuses;
 
   /**
    * a simulation; nothing is generated before the first {@link #hasNext()}.
@@ -202,7 +218,8 @@ public final class LineSimulator implements Iterator<Emission> {
    * @return the counts.
    */
   public Summary summary() {
-    return new Summary(panels, boards, envelopes, truthLinks, splices, reelChanges, pasteChanges, aoiDefects, repaired, disqualified, faults);
+    return new Summary(panels, boards, envelopes, truthLinks, splices, reelChanges, pasteChanges, aoiDefects, repaired, disqualified, faults,
+        carrierReuses);
   }
 
   @Override
@@ -325,14 +342,21 @@ public final class LineSimulator implements Iterator<Emission> {
 
   /** a panel on its way down the line. */
   private static final class Panel {
+    /** what the stations name the panel by: its own id, or its carrier's. */
     final String id;
+    /** the panel's own id (the truth's panel). */
+    final String name;
+    /** the reusable carrier it travels on, if any. */
+    final @Nullable String carrier;
     final Product product;
     final WorkOrderIdentifier workOrder;
     final String[] serials;
     final boolean[] alive;
 
-    Panel(String id, Product product, WorkOrderIdentifier workOrder, String[] serials) {
-      this.id = id;
+    Panel(String name, @Nullable String carrier, Product product, WorkOrderIdentifier workOrder, String[] serials) {
+      this.id = carrier != null ? carrier : name;
+      this.name = name;
+      this.carrier = carrier;
       this.product = product;
       this.workOrder = workOrder;
       this.serials = serials;
@@ -353,6 +377,15 @@ public final class LineSimulator implements Iterator<Emission> {
       List<UnitPosition> out = new ArrayList<>();
       for (int pos = 1; pos <= size(); pos++) {
         out.add(position(id, pos));
+      }
+      return out;
+    }
+
+    /** every board, scrapped ones included, named by serial. */
+    List<UnitPosition> allBySerial() {
+      List<UnitPosition> out = new ArrayList<>();
+      for (int pos = 1; pos <= size(); pos++) {
+        out.add(position(serial(pos), pos));
       }
       return out;
     }
@@ -396,12 +429,19 @@ public final class LineSimulator implements Iterator<Emission> {
     int reelCount;
     int pasteCount;
     int macCount;
+    /** when each carrier of the line's pool is back at the entry (empty without carriers). */
+    final Instant[] carrierBack;
+    /** whether each carrier has carried a panel yet. */
+    final boolean[] carrierUsed;
 
     LineState(int line) {
       this.line = line;
       this.r = new Random(plan.seed() * 1_000_003L + line);
       Instant start = plan.start().toInstant();
       this.nextHeartbeat = start;
+      this.carrierBack = new Instant[plan.carriers()];
+      java.util.Arrays.fill(carrierBack, start);
+      this.carrierUsed = new boolean[plan.carriers()];
       Operator[] crew = {
           operator("01", "Novak", "Jana"), operator("02", "Okafor", "Chidi"), operator("03", "Lindqvist", "Maja")};
       int i = 0;
@@ -568,10 +608,30 @@ public final class LineSimulator implements Iterator<Emission> {
       for (int i = 0; i < size; i++) {
         serials[i] = String.format(Locale.ROOT, "SN-L%d-%06d", line, ++boardsMade);
       }
-      Panel p = new Panel(String.format(Locale.ROOT, "PNL-L%d-%05d", line, index + 1), product, new WorkOrderIdentifier(wo, wo + "-B1"), serials);
+      Instant entry = nextEntry;
+      int carrier = -1;
+      if (carrierBack.length > 0) {
+        // the carrier back first; the panel waits at the entry until it is (no event of the panel
+        // can then precede nextEntry, which fill() relies on)
+        carrier = 0;
+        for (int c = 1; c < carrierBack.length; c++) {
+          if (carrierBack[c].isBefore(carrierBack[carrier])) {
+            carrier = c;
+          }
+        }
+        if (carrierBack[carrier].isAfter(entry)) {
+          entry = carrierBack[carrier];
+        }
+        if (carrierUsed[carrier]) {
+          carrierReuses++;
+        }
+        carrierUsed[carrier] = true;
+      }
+      Panel p = new Panel(String.format(Locale.ROOT, "PNL-L%d-%05d", line, index + 1),
+          carrier < 0 ? null : String.format(Locale.ROOT, "CAR-L%d-%02d", line, carrier + 1), product, new WorkOrderIdentifier(wo, wo + "-B1"),
+          serials);
       panels++;
       boards += size;
-      Instant entry = nextEntry;
       nextEntry = plus(entry, Math.max(60, 30 * plan.panelSize()) + r.nextInt(10));
 
       Instant t = laser(p, entry);
@@ -587,6 +647,15 @@ public final class LineSimulator implements Iterator<Emission> {
       }
       if (p.alive() > 0) {
         t = ict(p, plus(t, 10));
+      }
+      if (carrier >= 0) {
+        // CFX.Production.LoadingAndUnloading.UnitsUnloaded: depaneled at the FCT's loader, the
+        // boards (scrapped ones too, to be sorted out) leave the carrier, which goes back empty
+        Instant unloaded = plus(t, 15);
+        emit(stations.get(StationKind.FCT), unloaded, new UnitsUnloaded(p.carrier, p.size(), p.allBySerial()));
+        carrierBack[carrier] = plus(unloaded, CARRIER_RETURN_SECONDS);
+      }
+      if (p.alive() > 0) {
         fct(p, plus(t, 20));
       }
     }
@@ -987,7 +1056,7 @@ public final class LineSimulator implements Iterator<Emission> {
 
     private void link(Panel p, int pos, StationState s, @Nullable String designator, Pack pack, boolean exact) {
       truthLinks++;
-      truth.accept(new TruthLink(p.serial(pos), p.id, pos, s.handle, designator, pack.partNumber, pack.id, pack.lot, exact));
+      truth.accept(new TruthLink(p.serial(pos), p.name, pos, s.handle, designator, pack.partNumber, pack.id, pack.lot, exact, p.carrier));
     }
   }
 

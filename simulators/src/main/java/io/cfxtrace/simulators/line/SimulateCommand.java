@@ -68,6 +68,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--lines", paramLabel = "N", description = "Lines, each with its own stations (default ${DEFAULT-VALUE}).")
   int lines = 1;
 
+  @Option(names = "--carriers", paramLabel = "N",
+      description = "Reusable carriers per line (default ${DEFAULT-VALUE}: each panel carries its own id). Panels travel on a pool of N"
+          + " carriers named by the stations instead of the panel, so <carrier>#<position> names another board on every trip.")
+  int carriers;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (default ${DEFAULT-VALUE}).")
   long seed = 1;
 
@@ -81,7 +86,8 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean noGzip;
 
   @Option(names = "--truth", paramLabel = "FILE",
-      description = "Write the ground truth, one JSON line per material in a board: serial, station, refdes, partNumber, materialPackage, lot, exact.")
+      description = "Write the ground truth, one JSON line per material in a board: serial, panel, position, station, refdes, partNumber,"
+          + " materialPackage, lot, exact, and carrier with --carriers.")
   @Nullable Path truth;
 
   @Option(names = "--start", paramLabel = "TIME", description = "Simulated start time, ISO-8601 with offset (default: now).")
@@ -124,8 +130,9 @@ public final class SimulateCommand implements Callable<Integer> {
     try (TruthFile truthFile = opened) {
       LineSimulator sim = new LineSimulator(plan, truthFile::write);
       int stations = LineSimulator.stations(plan).size();
-      out.printf(Locale.ROOT, "cfx simulate: %d line%s, %d stations, %d boards per line in panels of %d, seed %d, %s%s%n", plan.lines(),
-          plan.lines() == 1 ? "" : "s", stations, plan.boardsPerLine(), plan.panelSize(), plan.seed(),
+      out.printf(Locale.ROOT, "cfx simulate: %d line%s, %d stations, %d boards per line in panels of %d%s, seed %d, %s%s%n", plan.lines(),
+          plan.lines() == 1 ? "" : "s", stations, plan.boardsPerLine(), plan.panelSize(),
+          plan.carriers() == 0 ? "" : " on " + plan.carriers() + " reusable carriers per line", plan.seed(),
           pace == 0 ? "as fast as possible" : pace == 1 ? "in real time" : "at " + pace + "x",
           uri == null ? " (dry run)" : ", to " + uri.redacted() + (noGzip ? " (plain JSON)" : " (gzip)"));
       out.flush();
@@ -137,6 +144,9 @@ public final class SimulateCommand implements Callable<Integer> {
               + " %d AOI defects (%d repaired), %d boards disqualified, %d station faults%n",
           s.boards(), s.panels(), s.envelopes(), simulated(), seconds, s.splices(), s.reelChanges(), s.pasteChanges(), s.aoiDefects(),
           s.repaired(), s.disqualified(), s.faults());
+      if (plan.carriers() > 0) {
+        out.printf(Locale.ROOT, "%d trips on a carrier that had carried an earlier panel%n", s.carrierReuses());
+      }
       if (truth != null) {
         truthFile.close();
         out.printf(Locale.ROOT, "truth: %d links written to %s%n", s.truthLinks(), truth);
@@ -162,7 +172,7 @@ public final class SimulateCommand implements Callable<Integer> {
       }
     }
     try {
-      return new SimulationPlan(lines, boards, panelSize, seed, startTime);
+      return new SimulationPlan(lines, boards, panelSize, seed, startTime, carriers);
     } catch (IllegalArgumentException e) {
       throw usage("--" + e.getMessage().replaceFirst("^panel size", "panel-size"));
     }

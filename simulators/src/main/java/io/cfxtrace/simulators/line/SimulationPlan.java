@@ -12,14 +12,22 @@ import java.util.Objects;
  * @param seed the seed of every random choice.
  * @param start the simulated time the shift starts; envelope TimeStamps carry its offset, as the
  *     SDK stamps envelopes with the station's local time.
+ * @param carriers reusable carriers per line, 0 for none. With none, each panel carries an id of its
+ *     own and the stations name its boards by that id and their position. With some, the panels
+ *     travel on a pool of that many carriers ({@code CAR-L1-01}...) that return to the line's
+ *     entry after each trip; the stations name the boards by carrier id and position, so the same
+ *     {@code <carrier>#<position>} names another board on every trip.
  */
-public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start) {
+public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start, int carriers) {
 
   /** the most lines one run simulates. */
   public static final int MAX_LINES = 50;
 
   /** the most boards per panel. */
   public static final int MAX_PANEL_SIZE = 100;
+
+  /** the most carriers per line. */
+  public static final int MAX_CARRIERS = 1000;
 
   /** checks the numbers, naming the bad one. */
   public SimulationPlan {
@@ -33,6 +41,22 @@ public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long s
     if (panelSize < 1 || panelSize > MAX_PANEL_SIZE) {
       throw new IllegalArgumentException("panel size must be within 1.." + MAX_PANEL_SIZE + ", was " + panelSize);
     }
+    if (carriers < 0 || carriers > MAX_CARRIERS) {
+      throw new IllegalArgumentException("carriers must be within 0.." + MAX_CARRIERS + ", was " + carriers);
+    }
+  }
+
+  /**
+   * a plan whose panels carry their own ids (no reusable carriers).
+   *
+   * @param lines how many lines.
+   * @param boardsPerLine boards each line builds.
+   * @param panelSize boards per panel.
+   * @param seed the seed of every random choice.
+   * @param start the simulated time the shift starts.
+   */
+  public SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start) {
+    this(lines, boardsPerLine, panelSize, seed, start, 0);
   }
 
   /**

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * any message says it). Written by {@code --truth FILE} as one JSON object per line.
  *
  * @param serial the board's serial.
- * @param panel the panel the board was built in.
- * @param position the board's position in the panel.
+ * @param panel the panel the board was built in (its own id, also when the stations named it by
+ *     its carrier's).
+ * @param position the board's position in the panel (and on the carrier).
  * @param station the handle of the station that put the material in.
  * @param referenceDesignator where on the board; null for solder paste, which covers the board.
  * @param partNumber the part number.
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param exact true when the station reports the link itself (MaterialsInstalled per designator);
  *     false when only the station's material set-up during the board's work tells it (solder paste
  *     at the printer), so a traceability store can only infer it.
+ * @param carrier the reusable carrier the panel travelled on, whose id the stations named instead
+ *     of the panel's; null when the panel carried its own id. The carrier carries other panels on
+ *     other trips: {@code <carrier>#<position>} names this board only during this panel's trip.
  */
 public record TruthLink(
     String serial,
@@ -31,7 +35,8 @@ public record TruthLink(
     String partNumber,
     String materialPackage,
     String lot,
-    boolean exact) {
+    boolean exact,
+    @Nullable String carrier) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,12 +53,16 @@ public record TruthLink(
   /**
    * this link as one line of JSON (no line break).
    *
-   * @return e.g. {@code {"serial":"SN-L1-000001","panel":...,"exact":true}}.
+   * @return e.g. {@code {"serial":"SN-L1-000001","panel":...,"exact":true}}; {@code "carrier"} only
+   *     when the panel travelled on one, so that truth files without carriers stay as they were.
    */
   public String toJson() {
     ObjectNode o = JSON.createObjectNode();
     o.put("serial", serial).put("panel", panel).put("position", position).put("station", station).put("refdes", referenceDesignator)
         .put("partNumber", partNumber).put("materialPackage", materialPackage).put("lot", lot).put("exact", exact);
+    if (carrier != null) {
+      o.put("carrier", carrier);
+    }
     return o.toString();
   }
 
@@ -76,7 +85,7 @@ public record TruthLink(
     }
     return new TruthLink(text(o, "serial"), text(o, "panel"), o.path("position").asInt(), text(o, "station"),
         o.hasNonNull("refdes") ? o.get("refdes").asText() : null, text(o, "partNumber"), text(o, "materialPackage"), text(o, "lot"),
-        o.path("exact").asBoolean());
+        o.path("exact").asBoolean(), o.hasNonNull("carrier") ? o.get("carrier").asText() : null);
   }
 
   private static String text(JsonNode o, String field) {

@@ -28,6 +28,11 @@
  * MAC address). Every station sends UnitsArrived/UnitsDeparted, WorkStarted/WorkCompleted,
  * OperatorActivated, RecipeActivated on product changes, StationStateChanged, occasional
  * FaultOccurred/FaultCleared, and a Heartbeat every simulated minute.
+ *
+ * <p>With reusable carriers ({@link io.cfxtrace.simulators.line.SimulationPlan#carriers()}), the
+ * panels of a line travel on a pool of carriers whose ids the stations name instead of the
+ * panels', and the boards are unloaded (UnitsUnloaded) before FCT: the same {@code
+ * <carrier>#<position>} names another board on every trip, which the truth records per link.
  */
 @NullMarked
 package io.cfxtrace.simulators.line;

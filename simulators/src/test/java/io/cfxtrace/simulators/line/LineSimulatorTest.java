@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.DecodeOutcome;
+import io.cfxtrace.model.cfx.production.UnitsInitialized;
+import io.cfxtrace.model.cfx.production.WorkStarted;
 import io.cfxtrace.model.cfx.production.assembly.MaterialsInstalled;
+import io.cfxtrace.model.cfx.production.loadingandunloading.UnitsUnloaded;
 import io.cfxtrace.model.cfx.structures.BasicInstalledMaterial;
 import io.cfxtrace.model.cfx.structures.InstalledComponent;
 import io.cfxtrace.model.cfx.structures.InstalledMaterial;
@@ -41,9 +44,13 @@ class LineSimulatorTest {
     return new Run(out, truth, sim.summary());
   }
 
+  /** two lines of 40 boards on two reusable carriers each: every carrier makes several trips. */
+  private static Run carried;
+
   @BeforeAll
   static void simulateTwoLines() {
     big = run(new SimulationPlan(2, 300, 4, 42, START));
+    carried = run(new SimulationPlan(2, 40, 4, 42, START, 2));
   }
 
   private static List<String> encoded(Run run) {
@@ -141,6 +148,87 @@ class LineSimulatorTest {
       }
     }
     Set<String> truth = big.truth().stream().filter(TruthLink::exact)
+        .map(t -> String.join(" ", t.serial(), t.station(), t.referenceDesignator(), t.materialPackage(), t.lot(), t.partNumber()))
+        .collect(Collectors.toCollection(TreeSet::new));
+
+    assertThat(reported).isEqualTo(truth);
+  }
+
+  @Test
+  void theSameSeedWithCarriersGivesTheSameEnvelopesAndTheSameTruth() {
+    Run again = run(new SimulationPlan(2, 40, 4, 42, START, 2));
+
+    assertThat(encoded(again)).isEqualTo(encoded(carried));
+    assertThat(again.truth()).isEqualTo(carried.truth());
+  }
+
+  @Test
+  void onCarriersTheStationsNameEveryPanelByItsCarrierAndNeverByItsOwnId() {
+    Set<String> panels = carried.truth().stream().map(TruthLink::panel).collect(Collectors.toSet());
+    Set<String> carriers = carried.truth().stream().map(TruthLink::carrier).collect(Collectors.toSet());
+
+    assertThat(carriers).containsExactlyInAnyOrder("CAR-L1-01", "CAR-L1-02", "CAR-L2-01", "CAR-L2-02");
+    assertThat(carried.summary().carrierReuses()).isEqualTo(carried.summary().panels() - carriers.size());
+    for (Emission e : carried.emissions()) {
+      String json = new String(CODEC.encode(e.envelope()), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(panels).as(json).noneMatch(json::contains);
+    }
+  }
+
+  @Test
+  void aCarriersTripsFollowEachOtherFromMarkingToUnloadingWithoutOverlap() {
+    // per carrier, in time order: the laser's UnitsInitialized starts a trip, UnitsUnloaded ends it;
+    // between an unloading and the next marking only the laser names the carrier
+    Map<String, List<String>> sequence = new java.util.TreeMap<>();
+    for (Emission e : carried.emissions()) {
+      if (e.envelope().messageBody() instanceof UnitsInitialized i) {
+        sequence.computeIfAbsent(i.primaryIdentifier(), c -> new ArrayList<>()).add("marked");
+      } else if (e.envelope().messageBody() instanceof UnitsUnloaded u) {
+        sequence.computeIfAbsent(u.uniqueIdentifier(), c -> new ArrayList<>()).add("unloaded");
+      } else if (e.envelope().messageBody() instanceof WorkStarted w && w.primaryIdentifier().startsWith("CAR-")
+          && !e.station().contains(".Laser.")) {
+        List<String> s = sequence.get(w.primaryIdentifier());
+        assertThat(s).as("%s at %s works on %s between its trips", e.station(), e.time(), w.primaryIdentifier()).isNotNull().last()
+            .isEqualTo("marked");
+      }
+    }
+    Map<String, Long> trips = carried.truth().stream().collect(Collectors.groupingBy(TruthLink::carrier,
+        Collectors.collectingAndThen(Collectors.mapping(TruthLink::panel, Collectors.toSet()), p -> (long) p.size())));
+
+    sequence.forEach((carrier, events) -> {
+      List<String> alternating = new ArrayList<>();
+      for (int i = 0; i < trips.get(carrier); i++) {
+        alternating.add("marked");
+        alternating.add("unloaded");
+      }
+      assertThat(events).as(carrier).isEqualTo(alternating);
+    });
+    assertThat(trips.values()).allSatisfy(n -> assertThat(n).isGreaterThan(1));
+  }
+
+  @Test
+  void onCarriersWhatThePlacersReportInstalledIsWhatTheTruthSays() {
+    // <carrier>#<position> -> serial of the carrier's current trip, from the laser's marking
+    Map<String, String> serialAt = new java.util.HashMap<>();
+    Set<String> reported = new TreeSet<>();
+    for (Emission e : carried.emissions()) {
+      if (e.envelope().messageBody() instanceof UnitsInitialized i) {
+        for (io.cfxtrace.model.cfx.structures.UnitPosition u : i.units()) {
+          io.cfxtrace.model.cfx.structures.BasicUnitPosition b = (io.cfxtrace.model.cfx.structures.BasicUnitPosition) u;
+          serialAt.put(i.primaryIdentifier() + "#" + b.positionNumber(), b.unitIdentifier());
+        }
+      } else if (e.envelope().messageBody() instanceof MaterialsInstalled mi) {
+        for (InstalledMaterial im : mi.installedMaterials()) {
+          BasicInstalledMaterial b = (BasicInstalledMaterial) im;
+          for (InstalledComponent c : b.installedComponents()) {
+            reported.add(String.join(" ", serialAt.get(b.unitIdentifier() + "#" + b.unitPositionNumber()), e.station(),
+                ((SMTInstalledComponent) c).referenceDesignator(), b.material().uniqueIdentifier(), b.material().batchId(),
+                b.material().internalPartNumber()));
+          }
+        }
+      }
+    }
+    Set<String> truth = carried.truth().stream().filter(TruthLink::exact)
         .map(t -> String.join(" ", t.serial(), t.station(), t.referenceDesignator(), t.materialPackage(), t.lot(), t.partNumber()))
         .collect(Collectors.toCollection(TreeSet::new));
 

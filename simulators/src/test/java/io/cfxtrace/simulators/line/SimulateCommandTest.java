@@ -29,6 +29,7 @@ class SimulateCommandTest {
         Arguments.of(List.of("simulate", "--fast", target, "--boards=0"), "--boards must be at least 1, was 0"),
         Arguments.of(List.of("simulate", "--fast", target, "--panel-size=0"), "--panel-size must be within 1..100, was 0"),
         Arguments.of(List.of("simulate", "--fast", target, "--lines=0"), "--lines must be within 1..50, was 0"),
+        Arguments.of(List.of("simulate", "--fast", target, "--carriers=-1"), "--carriers must be within 0..1000, was -1"),
         Arguments.of(List.of("simulate", target, "--speed=-2"), "--speed must be a positive number, was -2.0"),
         Arguments.of(List.of("simulate", target, "--speed=3", "--fast"), "--fast and --speed exclude each other"),
         Arguments.of(List.of("simulate", "--fast", target, "--start=yesterday"), "--start must be an ISO-8601 time with offset"),
@@ -62,6 +63,30 @@ class SimulateCommandTest {
     assertThat(r.out()).contains("10 boards in 2 panels").contains("truth: ").contains("written to " + truth);
     List<TruthLink> links = Files.readAllLines(truth).stream().map(TruthLink::parse).toList();
     assertThat(links).extracting(TruthLink::serial).contains("SN-L1-000001", "SN-L1-000010");
+  }
+
+  @Test
+  void aDryRunOnCarriersNamesEachBoardsCarrierInTheTruth(@TempDir Path dir) throws Exception {
+    Path truth = dir.resolve("truth.jsonl");
+
+    CliRun r = run("simulate", "--dry-run", "--boards=12", "--panel-size=4", "--carriers=2", "--seed=3", "--start=2026-05-04T06:00:00Z",
+        "--truth=" + truth);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("in panels of 4 on 2 reusable carriers per line").contains("1 trips on a carrier that had carried an earlier panel");
+    List<TruthLink> links = Files.readAllLines(truth).stream().map(TruthLink::parse).toList();
+    assertThat(links).extracting(TruthLink::carrier).containsOnly("CAR-L1-01", "CAR-L1-02");
+    assertThat(links).filteredOn(l -> l.panel().equals("PNL-L1-00003")).extracting(TruthLink::carrier).containsOnly("CAR-L1-01");
+  }
+
+  @Test
+  void withoutCarriersTheTruthLinesCarryNoCarrier(@TempDir Path dir) throws Exception {
+    Path truth = dir.resolve("truth.jsonl");
+
+    CliRun r = run("simulate", "--dry-run", "--boards=4", "--start=2026-05-04T06:00:00Z", "--truth=" + truth);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(truth)).isNotEmpty().noneMatch(line -> line.contains("carrier"));
   }
 
   @Test
