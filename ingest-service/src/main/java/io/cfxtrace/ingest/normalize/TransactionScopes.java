@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cfxtrace.ingest.normalize.UnitResolver.Tx;
 import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.ingest.store.StoreValues;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.CfxDecodeException;
@@ -101,8 +102,12 @@ final class TransactionScopes {
    * @param messages the batch's messages of each transaction, in scope order.
    * @throws SQLException when a lookup fails, or {@link NotCommittedYet}.
    */
-  void open(Connection c, boolean locking, Map<String, List<StoredEnvelope>> messages) throws SQLException {
+  void open(Connection c, boolean locking, Map<String, List<StoredEnvelope>> announced) throws SQLException {
     batch.clear();
+    // a TransactionID the store cannot key (too long, control characters) opens no scope: its
+    // messages are refused one by one when they are normalised (see single)
+    Map<String, List<StoredEnvelope>> messages = new LinkedHashMap<>(announced);
+    messages.keySet().removeIf(id -> !storable(id));
     if (messages.isEmpty()) {
       return;
     }
@@ -226,6 +231,7 @@ final class TransactionScopes {
    * cannot see): read on its own, without a replay (its messages are normalised as they come).
    */
   Scope single(Connection c, boolean locking, StoredEnvelope e, String txId) throws SQLException {
+    StoreValues.checkKey("TransactionID", txId);
     Map<String, Scope> saved = new LinkedHashMap<>(batch);
     open(c, locking, Map.of(txId, List.of(e)));
     Scope s = batch.get(txId);
@@ -293,6 +299,15 @@ final class TransactionScopes {
       }
     }
     return null;
+  }
+
+  private static boolean storable(String txId) {
+    try {
+      StoreValues.checkKey("TransactionID", txId);
+      return true;
+    } catch (StoreValues.Refused refused) {
+      return false;
+    }
   }
 
   private static JsonNode read(String json) throws SQLException {

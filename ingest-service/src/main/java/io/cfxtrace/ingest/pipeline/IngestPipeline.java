@@ -10,6 +10,7 @@ import io.cfxtrace.endpoint.MessageOrigin;
 import io.cfxtrace.ingest.normalize.Normalizer;
 import io.cfxtrace.ingest.normalize.StoredEnvelope;
 import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.ingest.store.StoreValues;
 import io.cfxtrace.model.CfxEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +134,11 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   /** the fresh keys of the batch in flight, which the batch prepared ahead counts as stored (writer thread). */
   private Set<UUID> inFlightKeys = Set.of();
   private volatile boolean running = true;
+  /** the writer failed for good (see {@link #onFatal}). */
+  private volatile boolean fatal;
+  private Consumer<Throwable> onFatal = IngestPipeline::exitProcess;
+  /** the deliveries the writer holds: the batch in flight and the one being prepared (writer thread). */
+  private volatile List<Pending> current = List.of();
   private volatile @org.jspecify.annotations.Nullable String unhealthy;
 
   /**
@@ -170,7 +178,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   @Override
   public CompletionStage<Void> store(InboundMessage message) {
     if (!running) {
-      return CompletableFuture.failedFuture(new IllegalStateException("the ingest service is shutting down"));
+      return CompletableFuture.failedFuture(new IllegalStateException(fatal ? unhealthy : "the ingest service is shutting down"));
     }
     Pending p = new Pending(message, new CompletableFuture<>());
     if (!queue.offer(p)) {
@@ -196,11 +204,65 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return queue.size();
   }
 
+  /**
+   * what happens when the writer meets an Error or an unexpected exception: by default the process
+   * exits with status {@value #FATAL_EXIT_STATUS}, so that its supervisor (systemd, Docker's restart
+   * policy, Kubernetes) starts it again; the deliveries not committed are not settled, and the
+   * senders deliver them again to the new process.
+   *
+   * @param handler receives the failure after health went DOWN and the waiting deliveries were
+   *     failed (tests record it instead of exiting).
+   */
+  public void onFatal(Consumer<Throwable> handler) {
+    this.onFatal = Objects.requireNonNull(handler, "handler");
+  }
+
+  /** the exit status of a process whose writer failed (EX_SOFTWARE of sysexits.h). */
+  public static final int FATAL_EXIT_STATUS = 70;
+
   private void run() {
+    InFlight inFlight = null;
+    try {
+      loop();
+    } catch (Throwable t) {
+      fatal(t);
+    }
+  }
+
+  /**
+   * the writer cannot go on: health DOWN at once, every delivery not committed failed (so never
+   * settled as accepted), no new one taken, then the fatal handler. A batch whose commit is running
+   * on the committer thread settles only if that commit succeeds.
+   */
+  private void fatal(Throwable t) {
+    running = false;
+    fatal = true;
+    unhealthy = "the ingest writer stopped after an unexpected " + t + "; nothing more is stored until the service restarts";
+    LOG.error("the ingest writer stopped: {}", unhealthy, t);
+    IllegalStateException why = new IllegalStateException(unhealthy, t);
+    for (Pending p : current) {
+      p.done().completeExceptionally(why);
+    }
+    Pending p;
+    while ((p = queue.poll()) != null) {
+      p.done().completeExceptionally(why);
+    }
+    onFatal.accept(t);
+  }
+
+  private static void exitProcess(Throwable t) {
+    // from another thread: a shutdown hook that closes this pipeline joins the writer thread
+    Thread exit = new Thread(() -> System.exit(FATAL_EXIT_STATUS), "cfx-ingest-fatal-exit");
+    exit.setDaemon(false);
+    exit.start();
+  }
+
+  private void loop() {
     InFlight inFlight = null;
     try {
       while (running || !queue.isEmpty() || inFlight != null) {
         List<Pending> batch = nextBatch();
+        current = inFlight == null ? batch : concat(inFlight.prepared().batch(), batch);
         if (inFlight != null && (batch.isEmpty() || inFlight.prepared().envelopes() + envelopes(batch) > MAX_SPECULATED_ENVELOPES)) {
           finish(inFlight);
           inFlight = null;
@@ -228,6 +290,13 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     } finally {
       committer.shutdown();
     }
+  }
+
+  private static List<Pending> concat(List<Pending> a, List<Pending> b) {
+    List<Pending> all = new ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
   }
 
   private static int envelopes(List<Pending> batch) {
@@ -370,16 +439,25 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return batch;
   }
 
+  /**
+   * how often a batch may fail the same way, with the database otherwise available, before its
+   * messages are written one by one to find the one to blame: a permanent error is never retried
+   * forever.
+   */
+  private static final int REPEATS_BEFORE_ISOLATION = 3;
+
   private void writeWithRetry(List<Pending> batch) {
     int attempt = 0;
+    int repeats = 0;
     while (true) {
       try {
-        write(batch, false);
+        write(batch, null);
         return;
       } catch (SQLException | RuntimeException e) {
         normalizer.rollback();
         FailureClass failure = FailureClass.of(e);
-        if (failure == FailureClass.BAD_DATA) {
+        repeats = FailureClass.isUnavailability(e) ? 0 : repeats + 1;
+        if (failure == FailureClass.BAD_DATA || repeats >= REPEATS_BEFORE_ISOLATION) {
           isolate(batch, e);
           return;
         }
@@ -419,7 +497,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     int attempt = 0;
     while (true) {
       try {
-        write(batch, true);
+        write(batch, cause);
         p.done().complete(null);
         return;
       } catch (SQLException | RuntimeException e) {
@@ -439,10 +517,11 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   /**
    * one transaction for a batch.
    *
-   * @param asDeadLetters store every envelope of the batch as a dead letter (isolation of a
-   *     message the database refused), with the original failure as reason.
+   * @param refused when not null, store every envelope of the batch as a dead letter (isolation
+   *     of a message the database refused), with the database's message as reason.
    */
-  private void write(List<Pending> batch, boolean asDeadLetters) throws SQLException {
+  private void write(List<Pending> batch, @org.jspecify.annotations.Nullable Exception refused) throws SQLException {
+    boolean asDeadLetters = refused != null;
     long start = System.nanoTime();
     Instant now = CLOCK.instant();
     try (Connection c = dataSource.getConnection()) {
@@ -456,7 +535,8 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         if (asDeadLetters) {
           for (Pending p : batch) {
             for (InboundMessage.Envelope e : p.message().envelopes()) {
-              deadLetter(rows, p.message().origin(), e.index(), null, "the database refused this envelope", e.json().getBytes(StandardCharsets.UTF_8));
+              deadLetter(rows, p.message().origin(), e.index(), "REFUSED_BY_DATABASE", "the database refused this envelope: " + databaseMessage(refused),
+                  e.json().getBytes(StandardCharsets.UTF_8));
               dead++;
             }
           }
@@ -518,14 +598,34 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     for (Map.Entry<Keyed, StoredEnvelope> entry : ordered) {
       Keyed k = entry.getKey();
       StoredEnvelope e = entry.getValue();
-      rawRow(rows, k.origin(), k.envelope(), e);
+      StoreBatch.Mark before = rows.mark();
+      try {
+        rawRow(rows, k.origin(), k.envelope(), e);
+      } catch (StoreValues.Refused refused) {
+        // an envelope field the store cannot hold (a 3,000-character source, a NUL): the envelope
+        // is kept whole as a dead letter, with the field named
+        rows.reset(before);
+        LOG.warn("envelope {} from {} kept as a dead letter: {}", k.id(), k.origin().remoteAddress(), refused.getMessage());
+        deadLetter(rows, k.origin(), k.envelope().index(), "REFUSED_VALUE", refused.getMessage(), k.envelope().json().getBytes(StandardCharsets.UTF_8));
+        dead++;
+        continue;
+      }
       fresh.add(e);
+      StoreBatch.Mark raw = rows.mark();
       try {
         normalizer.normalize(e, rows);
       } catch (RuntimeException failure) {
-        // the envelope itself is stored; what could not be derived from it is recorded
-        LOG.error("normalising {} {} failed", e.envelope().messageName(), k.id(), failure);
-        deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION", "normalising failed: " + failure, k.envelope().json().getBytes(StandardCharsets.UTF_8));
+        // the envelope itself is stored; none of its rows is (a part would be a wrong answer), and
+        // why is recorded with its bytes
+        rows.reset(raw);
+        if (failure instanceof StoreValues.Refused) {
+          LOG.warn("normalising {} {} refused: {}", e.envelope().messageName(), k.id(), failure.getMessage());
+        } else {
+          LOG.error("normalising {} {} failed", e.envelope().messageName(), k.id(), failure);
+        }
+        deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION",
+            "normalising failed: " + (failure instanceof StoreValues.Refused ? failure.getMessage() : failure.toString()),
+            k.envelope().json().getBytes(StandardCharsets.UTF_8));
         dead++;
       }
     }
@@ -636,20 +736,36 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   }
 
   private static void deadLetter(StoreBatch rows, MessageOrigin o, int index, String kind, String reason, byte[] payload) {
+    // what a peer sent about itself may hold anything; the dead letter must always be storable
     rows.deadLetters.add(
         o.receivedAt(),
         StoreBatch.newId(),
-        o.channel(),
-        o.connectionId(),
-        o.remoteAddress(),
-        o.remoteContainerId(),
-        o.user(),
-        o.address(),
+        printable(o.channel()),
+        printable(o.connectionId()),
+        printable(o.remoteAddress()),
+        printable(o.remoteContainerId()),
+        printable(o.user()),
+        printable(o.address()),
         properties(o.properties()),
         index,
         kind,
-        reason.replace('\u0000', ' '),
+        printable(reason),
         payload);
+  }
+
+  /** a text with NUL characters replaced (U+FFFD), which PostgreSQL text cannot hold. */
+  private static @org.jspecify.annotations.Nullable String printable(@org.jspecify.annotations.Nullable String s) {
+    return s == null || s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+  }
+
+  /** the database's own words for a failure: its message and SQLState. */
+  private static String databaseMessage(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        return s.getMessage() + " (SQLSTATE " + s.getSQLState() + ")";
+      }
+    }
+    return e.toString();
   }
 
   static JsonNode properties(AmqpProperties p) {

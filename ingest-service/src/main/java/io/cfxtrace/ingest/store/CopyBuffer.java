@@ -54,7 +54,27 @@ public final class CopyBuffer {
     if (values.length != columns.size()) {
       throw new IllegalArgumentException(table + ": " + values.length + " values for " + columns.size() + " columns");
     }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof String s) {
+        StoreValues.check(table, columns.get(i), s);
+      }
+    }
     rows.add(values);
+  }
+
+  /**
+   * drops the rows added after the buffer held {@code size} rows (an envelope whose rows could not
+   * all be made).
+   *
+   * @param size the row count to go back to.
+   */
+  public void truncate(int size) {
+    if (encoded != null) {
+      throw new IllegalStateException(table + ": rows removed after encoding");
+    }
+    while (rows.size() > size) {
+      rows.remove(rows.size() - 1);
+    }
   }
 
   private void append(Object v) {

@@ -444,6 +444,37 @@ public final class StoreBatch {
     return rows;
   }
 
+  /** how far the batch's buffers were filled: {@link #mark} and {@link #reset}. */
+  public record Mark(int[] sizes, int closes) {}
+
+  /**
+   * where the batch stands before an envelope's rows are added.
+   *
+   * @return the mark.
+   */
+  public Mark mark() {
+    int[] sizes = new int[all.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      sizes[i] = all.get(i).size();
+    }
+    return new Mark(sizes, closes.size());
+  }
+
+  /**
+   * drops every row and interval end added since the mark: an envelope whose rows could not all be
+   * made adds none (it becomes a dead letter, its raw row kept or not as the caller decides).
+   *
+   * @param mark from {@link #mark}.
+   */
+  public void reset(Mark mark) {
+    for (int i = 0; i < mark.sizes().length; i++) {
+      all.get(i).truncate(mark.sizes()[i]);
+    }
+    while (closes.size() > mark.closes()) {
+      closes.remove(closes.size() - 1);
+    }
+  }
+
   /** rows buffered so far, for metrics. */
   public long bufferedRows() {
     long n = closes.size() + scopes.size();

@@ -297,9 +297,15 @@ public class BirthCertificateQuery {
     List<Map.Entry<String, Relative>> relatives = store.query(KEYS
             + ", parents as (select distinct on (parent_id, kind) e.parent_id as id, e.* from unit_edge e where " + mine("e", "child_id", "event_time")
             + " order by parent_id, kind, event_time),"
-            + " mine as (select parent_id, kind from unit_edge x where " + mine("x", "child_id", "event_time") + "),"
+            // a reusable carrier is the parent of other boards on every trip: siblings are the
+            // boards it carried while this one was on it, the window of this unit's key
+            // <carrier>#<n> (unbounded for a panel, or a parent without such a key)
+            + " mine as (select x.parent_id, x.kind, coalesce(min(k.lower_bound), '-infinity'::timestamptz) as lo,"
+            + " coalesce(max(k.upper_bound), 'infinity'::timestamptz) as hi from unit_edge x"
+            + " left join k on left(k.key, length(x.parent_id) + 1) = x.parent_id || '#'"
+            + " where " + mine("x", "child_id", "event_time") + " group by x.parent_id, x.kind),"
             + " sibling_edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e join mine on mine.parent_id = e.parent_id and mine.kind = e.kind"
-            + " where e.child_id not in (select key from k)),"
+            + " where e.child_id not in (select key from k) and e.event_time >= mine.lo and e.event_time < mine.hi),"
             + " siblings as (select distinct on (id) * from sibling_edge where id <> ? order by id, event_time),"
             + " child_edge as (select " + UnitAt.sql("e.child_id", "e.event_time") + " as id, e.* from unit_edge e where " + mine("e", "parent_id", "event_time") + "),"
             + " children as (select distinct on (id, kind) * from child_edge order by id, kind, event_time)"

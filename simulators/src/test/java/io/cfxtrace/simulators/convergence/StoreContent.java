@@ -39,8 +39,14 @@ import java.util.TreeSet;
  */
 final class StoreContent {
 
-  /** not event-store content: which migrations ran, and when. */
-  private static final Set<String> NOT_CONTENT = Set.of("flyway_schema_history");
+  /**
+   * not event-store content: which migrations ran, and when ({@code flyway_schema_history}); how
+   * the envelopes were written ({@code transaction_scope}: the normaliser's state per work
+   * transaction, whose version counts the batches that wrote it and whose message list follows
+   * their arrival; no query reads it); and the last run of {@code ./cfx rebuild} ({@code
+   * rebuild_progress}).
+   */
+  private static final Set<String> NOT_CONTENT = Set.of("flyway_schema_history", "transaction_scope", "rebuild_progress");
 
   /**
    * the columns that depend on the delivery, per table. Why each one does:
