@@ -298,9 +298,14 @@ public final class CfxNormalizer implements Normalizer {
       units.startMessage();
       dispatch(e, out);
     } finally {
-      current = null;
-      if (tx != null) {
-        scopeOf(tx).add(e);
+      try {
+        // the message is one of its transaction's, whether or not its rows could be made
+        // (a TransactionID the store cannot key names no transaction: the message was refused)
+        if (tx != null && (s != null || TransactionScopes.storable(tx))) {
+          scopeOf(tx).add(e);
+        }
+      } finally {
+        current = null;
       }
     }
   }

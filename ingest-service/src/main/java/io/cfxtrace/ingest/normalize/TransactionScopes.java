@@ -301,7 +301,8 @@ final class TransactionScopes {
     return null;
   }
 
-  private static boolean storable(String txId) {
+  /** whether a TransactionID can key a scope (see {@link StoreValues#checkKey}). */
+  static boolean storable(String txId) {
     try {
       StoreValues.checkKey("TransactionID", txId);
       return true;

@@ -46,18 +46,21 @@ public final class StoreValues {
    * @throws Refused naming the field and what is wrong.
    */
   public static void check(String table, String column, String value) {
-    boolean key = KEYS.contains(column);
+    check(table + "." + column, value, KEYS.contains(column));
+  }
+
+  private static void check(String field, String value, boolean key) {
     if (key && value.length() > MAX_KEY_LENGTH) {
-      throw new Refused(table + "." + column + " is " + value.length() + " characters long, more than the " + MAX_KEY_LENGTH + " an identifier may have: "
+      throw new Refused(field + " is " + value.length() + " characters long, more than the " + MAX_KEY_LENGTH + " an identifier may have: "
           + preview(value));
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == 0) {
-        throw new Refused(table + "." + column + " holds a NUL character (U+0000) at index " + i + ", which PostgreSQL text cannot store: " + preview(value));
+        throw new Refused(field + " holds a NUL character (U+0000) at index " + i + ", which PostgreSQL text cannot store: " + preview(value));
       }
       if (key && (c < 0x20 || c == 0x7F)) {
-        throw new Refused(table + "." + column + " holds the control character U+" + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i
+        throw new Refused(field + " holds the control character U+" + String.format(Locale.ROOT, "%04X", (int) c) + " at index " + i
             + "; an identifier must be printable: " + preview(value));
       }
     }
@@ -71,7 +74,7 @@ public final class StoreValues {
    * @throws Refused naming the field and what is wrong.
    */
   public static void checkKey(String field, String value) {
-    check("message", field, value);
+    check(field, value, true);
   }
 
   /** the start of a value for a reason, printable. */
