@@ -3,6 +3,17 @@
  * stored envelopes: the same envelopes, in any order, through any number of ingest instances,
  * after crashes and resends, give the same rows (issue #12).
  *
+ * <p><b>Where a message lands.</b> {@link io.cfxtrace.ingest.normalize.Projections} is the one
+ * table: every typed CFX message, in namespace order, next to the projector method that writes its
+ * rows, or marked raw only (kept in {@code raw_message}, nothing derived; so is every message the
+ * model carries as a generic body). There is one projector per CFX domain: {@link
+ * UnitFlowProjector} (work, stages, arrival, identification, carriers), {@link MaterialProjector}
+ * (storage, management, installed and applied materials), {@link InspectionProjector}
+ * (inspection, test, repair, readings, personalisation), {@link ProcessDataProjector}
+ * (UnitsProcessed) and {@link StationProjector} (station state, faults, operators, recipes), with
+ * what they share in {@link Projector}. {@link CfxNormalizer} runs the batches: their connection,
+ * the transaction scopes below, and the call into the table for each message.
+ *
  * <p><b>Where a message's rows can depend on other messages.</b> Only in four places, each with
  * its own rule:
  *
