@@ -184,10 +184,13 @@ public final class CfxNormalizer implements Normalizer {
    */
   private void replay(TransactionScopes.Scope s, StoredEnvelope r, StoreBatch out) throws SQLException {
     current = r;
+    StoreBatch.Mark before = out.mark();
     try {
       units.startMessage();
       projections.project(r, out);
     } catch (RuntimeException failed) {
+      // none of its rows, as when it was stored (the pipeline drops a failed envelope's rows)
+      out.reset(before);
       LOG.debug("normalising the stored {} {} again failed, as it did when it was stored: {}", r.envelope().messageName(), r.uniqueId(), failed.toString());
     } finally {
       current = null;
