@@ -4,6 +4,7 @@ import io.cfxtrace.query.config.QueryConfiguration;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 /**
  * the event store at {@code /health} ({@code jdbc}), in place of Micronaut's {@link JdbcIndicator}:
@@ -75,7 +75,7 @@ public class StoreHealthIndicator implements HealthIndicator {
   public Publisher<HealthResult> getResult() {
     HealthResult late = down("no answer from the event store within " + timeout.toMillis() + " ms (cfx.query.health-timeout)");
     // a copy, so that one probe's timeout does not complete the check another probe shares
-    return Mono.fromFuture(check().copy().completeOnTimeout(late, timeout.toMillis(), TimeUnit.MILLISECONDS));
+    return Publishers.fromCompletableFuture(check().copy().completeOnTimeout(late, timeout.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   private synchronized CompletableFuture<HealthResult> check() {
