@@ -3,6 +3,7 @@ package io.cfxtrace.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.query.config.AuthConfiguration;
 import io.cfxtrace.query.config.FeedConfiguration;
@@ -19,6 +20,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** the service's settings bind, default, validate and fail fast; its connections only read. */
 @Timeout(60)
@@ -40,17 +43,50 @@ class QueryConfigurationTest {
 
       assertThat(c.statementTimeout()).isEqualTo(Duration.ofSeconds(30));
       assertThat(c.longestTransaction()).isEqualTo(Duration.ofHours(12));
+      assertThat(c.connectionTimeout()).isEqualTo(Duration.ofSeconds(3));
+      assertThat(c.healthTimeout()).isEqualTo(Duration.ofSeconds(1));
     }
   }
 
   @Test
   void settingsBindByName() {
-    try (ApplicationContext ctx = context(Map.of("cfx.query.statement-timeout", "5s", "cfx.query.longest-transaction", "2h"))) {
+    try (ApplicationContext ctx = context(Map.of("cfx.query.statement-timeout", "5s", "cfx.query.longest-transaction", "2h",
+        "cfx.query.connection-timeout", "2s", "cfx.query.health-timeout", "500ms"))) {
       QueryConfiguration c = ctx.getBean(QueryConfiguration.class);
 
       assertThat(c.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
       assertThat(c.longestTransaction()).isEqualTo(Duration.ofHours(2));
+      assertThat(c.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
+      assertThat(c.healthTimeout()).isEqualTo(Duration.ofMillis(500));
     }
+  }
+
+  @Test
+  void poolWaitsForAConnectionNoLongerThanTheConnectionTimeout() {
+    try (ApplicationContext ctx = context(Map.of("cfx.query.connection-timeout", "2s"))) {
+      HikariDataSource pool = (HikariDataSource) ctx.findBean(DataSourceResolver.class).orElse(DataSourceResolver.DEFAULT)
+          .resolve(ctx.getBean(DataSource.class));
+
+      assertThat(List.of(pool.getConnectionTimeout(), pool.getValidationTimeout())).containsExactly(2000L, 2000L);
+    }
+  }
+
+  @Test
+  void connectionTimeoutSetAsAPoolSettingStopsTheStartNamingTheSettingToUse() {
+    assertThatThrownBy(() -> {
+      try (ApplicationContext ctx = context(Map.of("datasources.default.connection-timeout", 1000))) {
+        ctx.getBean(DataSource.class);
+      }
+    }).hasStackTraceContaining("datasources.default.connection-timeout is set, but the query service sets its pool's connection timeout"
+        + " from cfx.query.connection-timeout");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"connection-timeout, 100ms, from 250ms to 1m", "connection-timeout, 2m, from 250ms to 1m",
+      "health-timeout, 10ms, from 100ms to 1m", "health-timeout, 61s, from 100ms to 1m"})
+  void timeoutOutsideItsRangeStopsTheStartNamingIt(String key, String value, String range) {
+    assertThatThrownBy(() -> context(Map.of("cfx.query." + key, value)).close())
+        .hasStackTraceContaining("cfx.query." + key + " must be " + range + ", was");
   }
 
   @Test

@@ -24,6 +24,9 @@ import java.time.Duration;
  * @param retryMaxDelay the longest back-off between retries while the database is unreachable.
  * @param flowBudgetMb megabytes received and not yet committed, across all links, above which
  *     no AMQP credit is granted.
+ * @param healthTimeout how long {@code GET /health} waits for the database before it answers
+ *     DOWN; below a container probe's own timeout (5 s in docker/compose.yaml), so that the probe
+ *     always gets an answer. From 100ms to 1m.
  */
 @ConfigurationProperties("cfx.ingest")
 public record IngestConfiguration(
@@ -33,4 +36,13 @@ public record IngestConfiguration(
     @Bindable(defaultValue = "1000") @Min(1) @Max(100000) int batchSize,
     @Bindable(defaultValue = "20ms") @NotNull Duration batchDelay,
     @Bindable(defaultValue = "30s") @NotNull Duration retryMaxDelay,
-    @Bindable(defaultValue = "256") @Min(1) int flowBudgetMb) {}
+    @Bindable(defaultValue = "256") @Min(1) int flowBudgetMb,
+    @Bindable(defaultValue = "1s") @NotNull Duration healthTimeout) {
+
+  /** checks what the annotations cannot express. */
+  public IngestConfiguration {
+    if (healthTimeout != null && (healthTimeout.toMillis() < 100 || healthTimeout.compareTo(Duration.ofMinutes(1)) > 0)) {
+      throw new IllegalArgumentException("cfx.ingest.health-timeout must be from 100ms to 1m, was " + healthTimeout);
+    }
+  }
+}

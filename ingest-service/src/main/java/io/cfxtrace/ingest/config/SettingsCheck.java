@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public class SettingsCheck {
 
   private static final Set<String> INGEST =
-      Set.of("enabled", "handle", "zoneless-offset", "queue-capacity", "batch-size", "batch-delay", "retry-max-delay", "flow-budget-mb");
+      Set.of("enabled", "handle", "zoneless-offset", "queue-capacity", "batch-size", "batch-delay", "retry-max-delay", "flow-budget-mb", "health-timeout");
   private static final Set<String> LISTENER =
       Set.of("host", "port", "addresses", "allow-anonymous", "users", "key-store", "key-store-password", "max-message-mb", "credit");
   private static final Set<String> SUBSCRIPTION = Set.of("uri", "virtual-host", "trust-store", "trust-store-password", "credit", "durable");

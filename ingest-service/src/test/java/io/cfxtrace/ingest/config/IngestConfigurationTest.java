@@ -29,7 +29,22 @@ class IngestConfigurationTest {
       assertThat(c.batchSize()).isEqualTo(1000);
       assertThat(c.batchDelay()).isEqualTo(Duration.ofMillis(20));
       assertThat(c.zonelessOffset()).isEqualTo("+00:00");
+      assertThat(c.healthTimeout()).isEqualTo(Duration.ofSeconds(1));
     }
+  }
+
+  @Test
+  void healthTimeoutBindsByName() {
+    try (ApplicationContext ctx = context(Map.of("cfx.ingest.health-timeout", "1500ms"))) {
+      assertThat(ctx.getBean(IngestConfiguration.class).healthTimeout()).isEqualTo(Duration.ofMillis(1500));
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"10ms", "2m"})
+  void healthTimeoutOutsideItsRangeStopsTheStartNamingIt(String value) {
+    assertThatThrownBy(() -> context(Map.of("cfx.ingest.health-timeout", value)).getBean(IngestConfiguration.class))
+        .hasStackTraceContaining("cfx.ingest.health-timeout must be from 100ms to 1m, was");
   }
 
   @Test

@@ -19,7 +19,7 @@ import java.util.Set;
 @Context
 public class QuerySettingsCheck {
 
-  static final Set<String> KNOWN = Set.of("enabled", "statement-timeout", "longest-transaction", "auth.enabled", "auth.tokens",
+  static final Set<String> KNOWN = Set.of("enabled", "statement-timeout", "longest-transaction", "connection-timeout", "health-timeout", "auth.enabled", "auth.tokens",
       "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback");
 
   /**

@@ -3,6 +3,7 @@ package io.cfxtrace.query.feed;
 import io.cfxtrace.query.config.FeedConfiguration;
 import io.cfxtrace.query.web.BadParameterException;
 import io.cfxtrace.query.web.BusyException;
+import io.cfxtrace.query.web.Parameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -68,6 +69,7 @@ public class FeedController {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Parameters.text(parameter, value);
     try {
       long id = Long.parseLong(value.trim());
       if (id >= 0) {

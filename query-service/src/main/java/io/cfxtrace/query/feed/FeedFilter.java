@@ -1,6 +1,7 @@
 package io.cfxtrace.query.feed;
 
 import io.cfxtrace.query.web.BadParameterException;
+import io.cfxtrace.query.web.Parameters;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,8 @@ public record FeedFilter(Set<String> stations, Set<String> messages) {
     Set<String> out = new LinkedHashSet<>();
     if (raw != null) {
       for (String value : raw) {
+        // the whole value, before trim() could drop a NUL at either end of an item
+        Parameters.text(parameter, value);
         for (String v : value.split(",", -1)) {
           String t = v.trim();
           if (!pattern.matcher(t).matches()) {

@@ -48,16 +48,19 @@ public class WhereUsedController {
    * @param format {@code json} or {@code csv}, optional (else the Accept header decides).
    * @param accept the Accept header.
    * @return the units; an unknown package has none.
+   * @throws BadParameterException for a NUL character in the id, a malformed or out-of-range time,
+   *     {@code from} not before {@code to}, or an unknown format (400).
    */
   @Get(uri = "/materials/{packageId}/units", produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
   public HttpResponse<?> materialUnits(@PathVariable String packageId, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
       @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
     boolean csv = csv(format, accept);
+    String id = Parameters.id("packageId", packageId);
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     Parameters.checkWindow(start, end);
-    List<WhereUsed.Link> links = query.find(MaterialSelector.ofPackage(packageId, start, end));
-    return answer(csv, new WhereUsed(packageId, null, null, start, end, links));
+    List<WhereUsed.Link> links = query.find(MaterialSelector.ofPackage(id, start, end));
+    return answer(csv, new WhereUsed(id, null, null, start, end, links));
   }
 
   /**
@@ -70,17 +73,20 @@ public class WhereUsedController {
    * @param format {@code json} or {@code csv}, optional (else the Accept header decides).
    * @param accept the Accept header.
    * @return the units; an unknown lot has none.
+   * @throws BadParameterException for a NUL character in the lot or part number, a malformed or
+   *     out-of-range time, {@code from} not before {@code to}, or an unknown format (400).
    */
   @Get(uri = "/lots/{lot}/units", produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
   public HttpResponse<?> lotUnits(@PathVariable String lot, @Nullable @QueryValue String partNumber, @Nullable @QueryValue String from,
       @Nullable @QueryValue String to, @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
     boolean csv = csv(format, accept);
+    String name = Parameters.id("lot", lot);
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     Parameters.checkWindow(start, end);
-    String part = partNumber == null || partNumber.isBlank() ? null : partNumber;
-    List<WhereUsed.Link> links = query.find(MaterialSelector.ofLot(lot, part, start, end));
-    return answer(csv, new WhereUsed(null, lot, part, start, end, links));
+    String part = partNumber == null || partNumber.isBlank() ? null : Parameters.text("partNumber", partNumber);
+    List<WhereUsed.Link> links = query.find(MaterialSelector.ofLot(name, part, start, end));
+    return answer(csv, new WhereUsed(null, name, part, start, end, links));
   }
 
   private static HttpResponse<?> answer(boolean csv, WhereUsed result) {

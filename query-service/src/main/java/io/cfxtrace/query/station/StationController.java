@@ -47,11 +47,13 @@ public class StationController {
    * @param to the end of the window (exclusive); default now.
    * @param limit the most entries, 1 to 10000; default 1000.
    * @return the entries, oldest first.
-   * @throws BadParameterException for a malformed value, or {@code from} not before {@code to} (400).
+   * @throws BadParameterException for a malformed value (a NUL character in the station, a time that
+   *     is not ISO-8601 or outside years 1 to 9999), or {@code from} not before {@code to} (400).
    */
   @Get(uri = "/{station}/timeline", produces = MediaType.APPLICATION_JSON)
   public StationTimeline timeline(@PathVariable String station, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
       @Nullable @QueryValue String limit) {
+    String at = Parameters.id("station", station);
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     int most = Parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -62,6 +64,6 @@ public class StationController {
       start = end.minus(DEFAULT_WINDOW);
     }
     Parameters.checkWindow(start, end);
-    return query.find(station, start, end, most);
+    return query.find(at, start, end, most);
   }
 }

@@ -1,6 +1,8 @@
 package io.cfxtrace.query.unit;
 
+import io.cfxtrace.query.web.BadParameterException;
 import io.cfxtrace.query.web.NotFoundException;
+import io.cfxtrace.query.web.Parameters;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -31,9 +33,10 @@ public class UnitController {
    *     PANEL-1001%232}), which resolves to the serial it was aliased to.
    * @return the certificate.
    * @throws NotFoundException when no row of the store names the unit (404).
+   * @throws BadParameterException for an id the store cannot hold (a NUL character; 400).
    */
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   public BirthCertificate unit(@PathVariable String id) {
-    return query.find(id).orElseThrow(() -> new NotFoundException("no unit '" + id + "' in the event store"));
+    return query.find(Parameters.id("id", id)).orElseThrow(() -> new NotFoundException("no unit '" + id + "' in the event store"));
   }
 }

@@ -42,12 +42,13 @@ public class UnitSearchController {
    * @param limit the most units, 1 to 10000; default 1000.
    * @return one entry per unit and station.
    * @throws BadParameterException when neither {@code station} nor both {@code from} and {@code to}
-   *     are given, for a malformed value, or {@code from} not before {@code to} (400).
+   *     are given, for a malformed value (a NUL character in text, a time that is not ISO-8601 or
+   *     outside years 1 to 9999), or {@code from} not before {@code to} (400).
    */
   @Get(produces = MediaType.APPLICATION_JSON)
   public UnitSearch search(@Nullable @QueryValue String station, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
       @Nullable @QueryValue String result, @Nullable @QueryValue String limit) {
-    String at = blankToNull(station);
+    String at = blankToNull(Parameters.text("station", station));
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     int most = Parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT);
@@ -60,7 +61,7 @@ public class UnitSearchController {
         throw new BadParameterException("parameter '" + (start == null ? "from" : "to") + "' is required when 'station' is not given");
       }
     }
-    return query.find(at, start, end, blankToNull(result), most);
+    return query.find(at, start, end, blankToNull(Parameters.text("result", result)), most);
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

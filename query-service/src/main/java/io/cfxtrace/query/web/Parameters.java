@@ -5,10 +5,60 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
-/** reads query parameters, answering a malformed value with a {@link BadParameterException} that names it. */
+/**
+ * reads request parameters (query parameters and path segments), answering a value the store could
+ * not take with a {@link BadParameterException} that names it. Every parameter passes through one
+ * of these methods before it reaches SQL: what the database refuses for the value alone (a NUL in
+ * text, a time outside its range) is the client's error, and reaching the database it came back as
+ * 503, an outage.
+ */
 public final class Parameters {
 
+  /** the earliest time a parameter may name: year 1, the first four-digit ISO-8601 year. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  /**
+   * the latest time a parameter may name: the last four-digit ISO-8601 year. PostgreSQL's {@code
+   * timestamptz} ends in 294276 and Java's in year one billion, so a later time parsed and then
+   * failed in the database (SQLState 22008).
+   */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   private Parameters() {}
+
+  /**
+   * an identifier in the path, such as a serial, a reel or a transaction id.
+   *
+   * @param parameter the path parameter's name, as in the route ({@code id} for {@code /api/units/{id}}).
+   * @param value the value as received (decoded).
+   * @return the value, unchanged.
+   * @throws BadParameterException when the value holds a NUL character.
+   */
+  public static String id(String parameter, String value) {
+    checkText(parameter, value);
+    return value;
+  }
+
+  /**
+   * a text parameter, such as a station, a part number or a result.
+   *
+   * @param parameter the parameter's name.
+   * @param value the value as received, possibly absent.
+   * @return the value, unchanged.
+   * @throws BadParameterException when the value holds a NUL character.
+   */
+  public static @Nullable String text(String parameter, @Nullable String value) {
+    if (value != null) {
+      checkText(parameter, value);
+    }
+    return value;
+  }
+
+  /** PostgreSQL text cannot hold U+0000, so no stored value has one, and the driver fails the whole statement (SQLState 22021). */
+  private static void checkText(String parameter, String value) {
+    if (value.indexOf('\0') >= 0) {
+      throw new BadParameterException(parameter, value, "text without NUL characters (U+0000)");
+    }
+  }
 
   /**
    * a timestamp parameter, ISO-8601 with an offset ({@code 2026-05-04T08:00:00+02:00} or {@code ...Z}).
@@ -16,18 +66,26 @@ public final class Parameters {
    * @param parameter the parameter's name.
    * @param value the value as received, possibly absent.
    * @return the instant, or null when absent or blank.
-   * @throws BadParameterException when the value is not such a timestamp.
+   * @throws BadParameterException when the value is not such a timestamp, is not from {@link
+   *     #EARLIEST} to {@link #LATEST}, or holds a NUL character.
    */
   public static @Nullable Instant time(String parameter, @Nullable String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    // before trim(), which would drop a trailing NUL along with the spaces
+    checkText(parameter, value);
+    Instant t;
     try {
-      return OffsetDateTime.parse(value.trim()).toInstant();
+      t = OffsetDateTime.parse(value.trim()).toInstant();
     } catch (DateTimeParseException e) {
       throw new BadParameterException(parameter, value,
           "an ISO-8601 timestamp with offset such as 2026-05-04T08:00:00+02:00 or 2026-05-04T06:00:00Z");
     }
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new BadParameterException(parameter, value, "a time from " + EARLIEST + " to " + LATEST);
+    }
+    return t;
   }
 
   /**
@@ -38,12 +96,14 @@ public final class Parameters {
    * @param byDefault the limit when absent.
    * @param max the largest limit allowed.
    * @return the limit, 1 to {@code max}.
-   * @throws BadParameterException when the value is not a whole number from 1 to {@code max}.
+   * @throws BadParameterException when the value is not a whole number from 1 to {@code max}, or
+   *     holds a NUL character.
    */
   public static int limit(String parameter, @Nullable String value, int byDefault, int max) {
     if (value == null || value.isBlank()) {
       return byDefault;
     }
+    checkText(parameter, value);
     int limit;
     try {
       limit = Integer.parseInt(value.trim());
