@@ -13,6 +13,7 @@ import io.cfxtrace.ingest.IngestEndpoint;
 import io.cfxtrace.ingest.normalize.CfxNormalizer;
 import io.cfxtrace.ingest.normalize.StoredEnvelope;
 import io.cfxtrace.ingest.pipeline.IngestPipeline;
+import io.cfxtrace.ingest.rebuild.Rebuild;
 import io.cfxtrace.ingest.store.CopyBuffer;
 import io.cfxtrace.ingest.store.StoreBatch;
 import io.cfxtrace.ingest.testing.TestDatabase;
@@ -86,9 +87,23 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "two ingest instances on one store / one instance: %.2f (rows/s %.0f vs %.0f)%n",
         (two.rows / two.seconds) / (e2e.rows / e2e.seconds), two.rows / two.seconds, e2e.rows / e2e.seconds);
     System.out.printf(Locale.ROOT, "JVM (service and simulated machines in one process): heap used max %d MiB, RSS %s%n", e2e.maxHeapMb, rss());
+    // ./cfx rebuild of the store the end-to-end run filled, against that run's rate
+    long rebuildStart = System.nanoTime();
+    Rebuild.Result rebuilt = new Rebuild(e2e.db.dataSource(), java.time.ZoneOffset.UTC, 500).run(new Rebuild.Progress() {
+      @Override
+      public void start(long total, long done) {}
+
+      @Override
+      public void step(long done) {}
+    }, true);
+    double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+    System.out.printf(Locale.ROOT, "rebuild of the end-to-end store from raw_message: %d envelopes, %d rows, %.2f s, %.0f envelopes/s;"
+        + " rebuild / live end-to-end: %.2f%n", rebuilt.envelopes(), rows(e2e.db), rebuildSeconds, rebuilt.envelopes() / rebuildSeconds,
+        (rebuilt.envelopes() / rebuildSeconds) / (e2e.messages / e2e.seconds));
   }
 
   private static final class Result {
+    TestDatabase db;
     String name;
     long messages;
     long rows;
@@ -151,6 +166,7 @@ public final class IngestBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       Result r = new Result();
       r.name = instances == 1 ? "end-to-end (AMQP listener -> commit)" : "end-to-end, " + instances + " ingest instances";
+      r.db = db;
       r.messages = messages;
       r.rows = rows(db);
       r.seconds = seconds;
