@@ -141,7 +141,7 @@ public final class Rebuild {
         done = saved.envelopes();
         retried = saved.retried();
       }
-      progress.start(count(c, null), done);
+      progress.start(count(c), done);
     }
     done = rebuild(from, done, progress);
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -182,7 +182,7 @@ public final class Rebuild {
     }
   }
 
-  private static long count(Connection c, @Nullable Position after) throws SQLException {
+  private static long count(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from raw_message")) {
       rs.next();
       return rs.getLong(1);
