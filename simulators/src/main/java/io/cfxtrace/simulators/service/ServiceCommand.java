@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +65,7 @@ abstract class ServiceCommand implements Callable<Integer> {
   private static final int HELP_WIDTH = 80;
 
   private CommandSpec spec;
+  private String storeUrl = "";
 
   @Option(names = "-D", paramLabel = "NAME=VALUE", description = "A setting for this run, e.g. -Dmicronaut.server.port=8082; repeatable.")
   Map<String, String> commandLineSettings = new LinkedHashMap<>();
@@ -191,6 +193,7 @@ abstract class ServiceCommand implements Callable<Integer> {
           .records(sections())
           .environmentVariables(System.getenv(), sections(), alsoKnown(), "the " + name() + " service");
       checkMore(check, environment);
+      storeUrl = environment.getProperty("datasources.default.url", String.class).orElse("(embedded)");
       return check.problems();
     } finally {
       environment.stop();
@@ -257,14 +260,23 @@ abstract class ServiceCommand implements Callable<Integer> {
 
   /**
    * the message for a start that failed: a configuration problem the services found themselves
-   * (a misspelt setting, auth on without tokens) is a usage error, anything else a failure.
+   * (a misspelt setting, auth on without tokens) is a usage error, anything else a failure; a
+   * database that cannot be reached is named by its setting, whatever bean first needed it.
    */
-  static int startFailure(Throwable e, PrintWriter err, String prefix) {
+  private int startFailure(Throwable e, PrintWriter err, String prefix) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof ConfigurationException || c instanceof IllegalArgumentException) {
         err.println(prefix + ConfigurationCheck.redact(firstLine(c)));
         err.flush();
         return 2;
+      }
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException) {
+        err.println(prefix + "cannot start: the event store " + ConfigurationCheck.redact(storeUrl) + " (DATASOURCES_DEFAULT_URL): "
+            + ConfigurationCheck.redact(firstLine(c)));
+        err.flush();
+        return 1;
       }
     }
     Throwable root = e;
