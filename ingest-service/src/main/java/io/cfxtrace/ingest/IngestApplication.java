@@ -53,6 +53,7 @@ public final class IngestApplication {
    * @param builder the builder, with its settings and property sources.
    * @return the running application context; closing it stops the service (and the embedded
    *     database, if one was started).
+   * @throws RuntimeException when the service cannot start; what had started is closed again.
    */
   public static ApplicationContext start(ApplicationContextBuilder builder) {
     ApplicationContext context = builder.mainClass(IngestApplication.class).banner(false).build();
@@ -67,12 +68,22 @@ public final class IngestApplication {
       context.registerSingleton(EmbeddedDatabase.class, db);
       context.registerSingleton(new EmbeddedDatabaseStopper(db));
     }
-    context.start();
-    context.findBean(EmbeddedApplication.class).ifPresent(app -> {
-      if (!app.isRunning()) {
-        app.start();
+    try {
+      context.start();
+      context.findBean(EmbeddedApplication.class).ifPresent(app -> {
+        if (!app.isRunning()) {
+          app.start();
+        }
+      });
+    } catch (RuntimeException e) {
+      // a listener that cannot bind, say: what had started (the pool, the embedded database) stops
+      try {
+        context.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
       }
-    });
+      throw e;
+    }
     return context;
   }
 
