@@ -279,11 +279,17 @@ abstract class ServiceCommand implements Callable<Integer> {
         return 1;
       }
     }
-    Throwable root = e;
+    // Micronaut's bean exceptions say which bean failed, not why: the first other cause does
+    Throwable why = e;
+    while (why.getCause() != null && why.getClass().getName().startsWith("io.micronaut.context.exceptions.")) {
+      why = why.getCause();
+    }
+    Throwable root = why;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    err.println(prefix + "cannot start: " + ConfigurationCheck.redact(firstLine(e) + (root == e ? "" : " (" + firstLine(root) + ")")));
+    String reason = firstLine(why) + (root == why || firstLine(why).contains(firstLine(root)) ? "" : " (" + firstLine(root) + ")");
+    err.println(prefix + "cannot start: " + ConfigurationCheck.redact(reason));
     err.flush();
     return 1;
   }

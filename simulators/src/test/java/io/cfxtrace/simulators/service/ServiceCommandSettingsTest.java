@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.simulators.testing.CliRun;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,6 +181,21 @@ class ServiceCommandSettingsTest {
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
     assertThat(run.err()).containsPattern("cfx ingest: cannot start: the event store jdbc:postgresql://127\\.0\\.0\\.1:\\d+/cfx"
         + " \\(DATASOURCES_DEFAULT_URL\\): .*refused");
+  }
+
+  @Test
+  void aListenerPortInUseIsAFailureToStartNamingTheListener() throws IOException {
+    TestDatabase db = TestDatabase.create();
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      List<String> args = new ArrayList<>(List.of("ingest", "-Dcfx.ingest.listeners.line1.host=127.0.0.1",
+          "-Dcfx.ingest.listeners.line1.port=" + taken.getLocalPort(), "-Dmicronaut.server.port=-1"));
+      args.addAll(ServiceCommandsTest.store(db));
+
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+      assertThat(run.err()).contains("cfx ingest: cannot start: listener line1 cannot listen on 127.0.0.1:" + taken.getLocalPort());
+    }
   }
 
   @Test
