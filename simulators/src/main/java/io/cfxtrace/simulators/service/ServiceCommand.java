@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,15 +73,19 @@ abstract class ServiceCommand implements Callable<Integer> {
   Map<String, String> commandLineSettings = new LinkedHashMap<>();
 
   /**
-   * picocli's model of the command; the settings table goes into the help's footer here, because
-   * it is built from the services' configuration rather than written in the annotation.
+   * picocli's model of the command; the settings table becomes the help's footer here, because it
+   * is built from the services' configuration rather than written in the annotation. It is built
+   * when the help is printed: every {@code ./cfx} command line holds this command, and reading the
+   * services' configuration up front would slow down all of them by about a second.
    *
    * @param spec the command's model.
    */
   @Spec
   void spec(CommandSpec spec) {
     this.spec = spec;
-    spec.usageMessage().footerHeading("%nSettings%n").footer(settingsHelp());
+    Map<String, IHelpSectionRenderer> sections = spec.usageMessage().sectionMap();
+    sections.put(UsageMessageSpec.SECTION_KEY_FOOTER_HEADING, help -> System.lineSeparator() + "Settings" + System.lineSeparator());
+    sections.put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> String.join(System.lineSeparator(), settingsHelp()) + System.lineSeparator());
   }
 
   /**
@@ -323,8 +329,7 @@ abstract class ServiceCommand implements Callable<Integer> {
       }
       lines.addAll(wrap(s.meaning() + "; default: " + defaultOf(s, yml), "      "));
     }
-    // picocli formats each line with String.format: %n breaks lines, a literal % is %%
-    return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+    return lines.toArray(String[]::new);
   }
 
   /** text broken at spaces into lines of at most {@link #HELP_WIDTH}, each with the indent (picocli would wrap without it). */
