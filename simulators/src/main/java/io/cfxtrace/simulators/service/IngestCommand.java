@@ -33,8 +33,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ingest",
     description = {
-      "Run the ingest service: receive CFX over AMQP (a listener machines publish to,",
-      "or a broker queue) and write the event store (PostgreSQL or TimescaleDB).",
+      "Run the ingest service on its own: CFX over AMQP into the event store.",
+      "It receives from listeners machines publish to, or from broker queues, and",
+      "writes PostgreSQL or TimescaleDB.",
       "Configured like a deployment, by environment variables or -D settings (below).",
       "Ctrl-C or SIGTERM stops it (exit status 0); a bad setting exits with 2."
     },

@@ -25,8 +25,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "query",
     description = {
-      "Run the query service: birth certificates, where-used, timelines, the live feed",
-      "and the web UI, read from the event store an ingest service writes.",
+      "Run the query service on its own: the API and web UI over the event store.",
+      "Birth certificates, where-used, timelines and the live feed, read from the",
+      "store an ingest service writes.",
       "Configured like a deployment, by environment variables or -D settings (below).",
       "Ctrl-C or SIGTERM stops it (exit status 0); a bad setting exits with 2."
     },
