@@ -2,6 +2,7 @@ package io.cfxtrace.ingest;
 
 import io.cfxtrace.ingest.store.EmbeddedDatabase;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -41,8 +42,21 @@ public final class IngestApplication {
    *     database, if one was started).
    */
   public static ApplicationContext start(String[] args, Map<String, Object> properties) {
-    ApplicationContext context =
-        Micronaut.build(args).mainClass(IngestApplication.class).properties(properties).banner(false).build();
+    return start(Micronaut.build(args).properties(properties));
+  }
+
+  /**
+   * starts the service from a prepared builder: {@code ./cfx ingest} names the service's own
+   * configuration files there (on its class path the query service's {@code application.yml}
+   * shares the name) and adds the settings given on its command line.
+   *
+   * @param builder the builder, with its settings and property sources.
+   * @return the running application context; closing it stops the service (and the embedded
+   *     database, if one was started).
+   * @throws RuntimeException when the service cannot start; what had started is closed again.
+   */
+  public static ApplicationContext start(ApplicationContextBuilder builder) {
+    ApplicationContext context = builder.mainClass(IngestApplication.class).banner(false).build();
     Environment env = context.getEnvironment();
     env.start();
     if (env.getProperty("datasources.default.url", String.class).isEmpty()) {
@@ -54,12 +68,22 @@ public final class IngestApplication {
       context.registerSingleton(EmbeddedDatabase.class, db);
       context.registerSingleton(new EmbeddedDatabaseStopper(db));
     }
-    context.start();
-    context.findBean(EmbeddedApplication.class).ifPresent(app -> {
-      if (!app.isRunning()) {
-        app.start();
+    try {
+      context.start();
+      context.findBean(EmbeddedApplication.class).ifPresent(app -> {
+        if (!app.isRunning()) {
+          app.start();
+        }
+      });
+    } catch (RuntimeException e) {
+      // a listener that cannot bind, say: what had started (the pool, the embedded database) stops
+      try {
+        context.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
       }
-    });
+      throw e;
+    }
     return context;
   }
 

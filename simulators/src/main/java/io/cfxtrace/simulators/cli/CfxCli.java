@@ -4,6 +4,8 @@ import io.cfxtrace.simulators.demo.DemoCommand;
 import io.cfxtrace.simulators.record.RecordCommand;
 import io.cfxtrace.simulators.replay.ReplayCommand;
 import io.cfxtrace.simulators.line.SimulateCommand;
+import io.cfxtrace.simulators.service.IngestCommand;
+import io.cfxtrace.simulators.service.QueryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
     versionProvider = CfxCli.Version.class,
     description = "cfx-trace: IPC-2591 CFX broker and per-unit traceability store.",
     subcommands = {ValidateCommand.class, SimulateCommand.class, RecordCommand.class, ReplayCommand.class, DemoCommand.class,
-        RebuildCommand.class, CommandLine.HelpCommand.class})
+        IngestCommand.class, QueryCommand.class, RebuildCommand.class, CommandLine.HelpCommand.class})
 public final class CfxCli {
 
   private CfxCli() {}
