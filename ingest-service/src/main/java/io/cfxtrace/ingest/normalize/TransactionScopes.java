@@ -28,6 +28,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * the work transactions of a batch as scopes (V8 {@code transaction_scope}): what the normaliser
@@ -55,6 +57,7 @@ import org.jspecify.annotations.Nullable;
 final class TransactionScopes {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionScopes.class);
 
   /** a transaction of the batch: its state, and the stored messages to normalise again. */
   static final class Scope {
@@ -160,6 +163,7 @@ final class TransactionScopes {
           throw new NotCommittedYet(id);
         }
         s.rederive = true;
+        LOG.debug("transaction {}: a message at {} arrived after a later one ({}); its rows are derived again", id, first.eventTime(), s.tx.last.time());
       }
     }
     readTransactionUnits(c, unknown);
