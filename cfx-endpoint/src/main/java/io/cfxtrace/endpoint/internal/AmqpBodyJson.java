@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -52,13 +54,21 @@ import org.jspecify.annotations.Nullable;
  *       {"$described": [descriptor V, value V]}}.
  * </ul>
  *
- * <p>A section nested deeper than {@value #MAX_DEPTH} levels is written as {@code {"encoded":
- * "<base64 of its AMQP encoding>"}} instead, which is lossless too.
+ * <p>A section nested deeper than {@value #MAX_DEPTH} levels, or whose JSON would take more than
+ * {@value #MAX_JSON_PER_WIRE_BYTE} bytes per byte of its AMQP encoding, is written as {@code
+ * {"encoded": "<base64 of its AMQP encoding>"}} instead, which is lossless too.
  */
 final class AmqpBodyJson {
 
   /** nesting kept as JSON; deeper sections are kept as their AMQP encoding. */
   static final int MAX_DEPTH = 64;
+
+  /**
+   * JSON bytes a section may take per byte of its AMQP encoding (plus 1 KiB); a section that would
+   * take more is kept as its AMQP encoding, so that a message of many one-byte values cannot make
+   * its dead letter ten times its size.
+   */
+  static final int MAX_JSON_PER_WIRE_BYTE = 8;
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -82,16 +92,25 @@ final class AmqpBodyJson {
    */
   static byte[] write(byte[] message, List<Section> sections) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeArrayFieldStart("amqp-body");
-      for (Section s : sections) {
+    out.writeBytes("{\"amqp-body\":[".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < sections.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(section(message, sections.get(i)));
+    }
+    out.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
+    return out.toByteArray();
+  }
+
+  /** one section as a JSON object: as its value, or as its AMQP encoding when too deep or too wordy. */
+  private static byte[] section(byte[] message, Section s) {
+    int wire = s.end() - s.start();
+    if (!(s.section() instanceof Data) && depth(content(s.section()), 0) <= MAX_DEPTH) {
+      Bounded out = new Bounded(MAX_JSON_PER_WIRE_BYTE * wire + 1024L);
+      try (JsonGenerator g = JSON.createGenerator(out)) {
         g.writeStartObject();
-        if (s.section() instanceof Data d) {
-          g.writeStringField("data", base64(d.getValue()));
-        } else if (depth(content(s.section()), 0) > MAX_DEPTH) {
-          g.writeStringField("encoded", Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(message, s.start(), s.end())));
-        } else if (s.section() instanceof AmqpSequence q) {
+        if (s.section() instanceof AmqpSequence q) {
           g.writeFieldName("amqp-sequence");
           value(g, q.getValue());
         } else {
@@ -99,13 +118,62 @@ final class AmqpBodyJson {
           value(g, ((AmqpValue) s.section()).getValue());
         }
         g.writeEndObject();
+      } catch (Bounded.Exceeded e) {
+        out = null; // many tiny values (a list of ulong 0: one byte each) would become a large document
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail otherwise
       }
-      g.writeEndArray();
+      if (out != null) {
+        return out.toByteArray();
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      if (s.section() instanceof Data d) {
+        g.writeStringField("data", base64(d.getValue()));
+      } else {
+        g.writeStringField("encoded", Base64.getEncoder().encodeToString(Arrays.copyOfRange(message, s.start(), s.end())));
+      }
       g.writeEndObject();
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  /** a byte buffer that refuses to grow beyond a bound. */
+  private static final class Bounded extends ByteArrayOutputStream {
+    private final long bound;
+
+    /** thrown when the bound would be passed; no stack trace, it is caught right away. */
+    static final class Exceeded extends RuntimeException {
+      Exceeded() {
+        super("JSON larger than its bound", null, false, false);
+      }
+    }
+
+    Bounded(long bound) {
+      this.bound = bound;
+    }
+
+    @Override
+    public void write(int b) {
+      check(1);
+      super.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      check(len);
+      super.write(b, off, len);
+    }
+
+    private void check(int more) {
+      if (count + (long) more > bound) {
+        throw new Exceeded();
+      }
+    }
   }
 
   private static @Nullable Object content(Object section) {
@@ -326,7 +394,7 @@ final class AmqpBodyJson {
   }
 
   private static String base64(Binary b) {
-    byte[] bytes = b.getArray().length == b.getLength() && b.getArrayOffset() == 0 ? b.getArray() : java.util.Arrays.copyOfRange(b.getArray(), b.getArrayOffset(), b.getArrayOffset() + b.getLength());
+    byte[] bytes = b.getArray().length == b.getLength() && b.getArrayOffset() == 0 ? b.getArray() : Arrays.copyOfRange(b.getArray(), b.getArrayOffset(), b.getArrayOffset() + b.getLength());
     return Base64.getEncoder().encodeToString(bytes);
   }
 }

@@ -183,6 +183,20 @@ class AmqpMessagesTest {
   }
 
   @Test
+  void valueWhoseJsonWouldDwarfItsEncodingIsKeptAsItsAmqpEncoding() throws IOException {
+    // ulong 0 takes one byte on the wire and twelve as {"$ulong":0},
+    List<UnsignedLong> zeros = java.util.Collections.nCopies(2000, UnsignedLong.ZERO);
+    byte[] header = encode();
+    byte[] message = encode(new AmqpValue(zeros));
+
+    AmqpMessages.Received got = decode(message);
+
+    assertThat(got.body().length).isLessThan(AmqpBodyJson.MAX_JSON_PER_WIRE_BYTE * message.length);
+    byte[] kept = Base64.getDecoder().decode(json(got.body()).at("/amqp-body/0/encoded").asText());
+    assertThat(kept).isEqualTo(Arrays.copyOfRange(message, header.length, message.length));
+  }
+
+  @Test
   void bytesThatAreNotAnAmqpMessageAreKeptAsReceived() {
     byte[] garbage = "{\"MessageName\":\"CFX.Heartbeat\"}".getBytes(StandardCharsets.UTF_8);
 
