@@ -113,6 +113,10 @@ public final class AmqpMessages {
       }
     } catch (RuntimeException e) {
       invalid = "not a valid AMQP message encoding: " + e.getMessage();
+    } catch (StackOverflowError e) {
+      // Proton-J decodes lists, maps and arrays recursively: a few hundred kilobytes of nested
+      // lists run it out of stack, and the message must still become a dead letter, not an error
+      invalid = "AMQP value nested too deeply to decode";
     } finally {
       decoder.setByteBuffer(null);
     }

@@ -207,6 +207,24 @@ class AmqpMessagesTest {
   }
 
   @Test
+  void valueNestedTooDeeplyForTheDecoderIsKeptAsReceived() {
+    // an amqp-value of 500,000 lists, each the only element of the one around it (list32 encoding)
+    int levels = 500_000;
+    ByteBuffer b = ByteBuffer.allocate(3 + 9 * levels + 1);
+    b.put((byte) 0x00).put((byte) 0x53).put((byte) 0x77);
+    for (int k = levels; k >= 1; k--) {
+      b.put((byte) 0xd0).putInt(4 + 1 + 9 * (k - 1)).putInt(1);
+    }
+    b.put((byte) 0x40);
+    byte[] message = b.array();
+
+    AmqpMessages.Received got = decode(message);
+
+    assertThat(got.problem()).startsWith("AMQP value nested too deeply to decode");
+    assertThat(got.body()).isEqualTo(message);
+  }
+
+  @Test
   void messageWithoutABodyHasAnEmptyPayloadAndSaysSo() {
     AmqpMessages.Received got = decode(encode(new Properties()));
 
