@@ -51,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  *       |"$uint"|"$ulong": <integer>}}, {@code {"$float"|"$double": <number, or "NaN",
  *       "Infinity", "-Infinity">}}, {@code {"$decimal32"|"$decimal64"|"$decimal128": "<hex of the
  *       IEEE 754 bits>"}}, {@code {"$array": {"of": "<element type>", "items": [V, ...]}}}, {@code
- *       {"$described": [descriptor V, value V]}}.
+ *       {"$described": [descriptor V, value V]}}; a Java object that Proton-J's decoder does
+ *       not produce is written as {@code {"$any": "<class>: <text>"}}.
  * </ul>
  *
  * <p>A section nested deeper than {@value #MAX_DEPTH} levels, or whose JSON would take more than
