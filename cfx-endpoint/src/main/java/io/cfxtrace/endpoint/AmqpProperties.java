@@ -1,6 +1,8 @@
 package io.cfxtrace.endpoint;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param contentEncoding content-encoding ({@code gzip} when compressed), or null.
  * @param creationTime creation-time, or null.
  * @param durable the header's durable flag.
- * @param applicationProperties the application properties, values as text.
+ * @param applicationProperties the application properties in wire order, values as text; a
+ *     property whose AMQP value is null (the SDK's {@code cfx-target} of every event) maps to null,
+ *     never to the text {@code "null"}.
  */
 public record AmqpProperties(
     @Nullable String messageId,
@@ -31,11 +35,11 @@ public record AmqpProperties(
     @Nullable String contentEncoding,
     @Nullable Instant creationTime,
     boolean durable,
-    Map<String, String> applicationProperties) {
+    Map<String, @Nullable String> applicationProperties) {
 
-  /** copies the application properties. */
+  /** copies the application properties, keeping null values. */
   public AmqpProperties {
-    applicationProperties = Map.copyOf(applicationProperties);
+    applicationProperties = Collections.unmodifiableMap(new LinkedHashMap<>(applicationProperties));
   }
 
   /** no properties at all. */

@@ -50,7 +50,11 @@ public record InboundMessage(MessageOrigin origin, List<Envelope> envelopes, Lis
    *
    * @param index position in the batch, or 0 for the whole payload.
    * @param payload the bytes as received (the whole AMQP body, or the envelope's JSON in a batch);
-   *     for a message over the size limit, only its first bytes.
+   *     for a body that is not Data sections or an amqp-value string or binary (an amqp-value map,
+   *     amqp-sequence sections), every body section as JSON, {@code {"amqp-body": [...]}}, with
+   *     each AMQP type told apart; for bytes that are not an AMQP message, the whole message; for a
+   *     message over the size limit, the first 64 KiB of the AMQP message as received (no more than
+   *     the limit; the reason gives the real size and the limit).
    * @param kind the class of problem, or null for a transport-level problem that has no decode
    *     kind (a message over the size limit, a body that is not a Data or string section).
    * @param reason what was wrong, naming the path, value or limit.

@@ -107,8 +107,9 @@ public record ListenerConfig(
    *     amqp:resource-limit-exceeded}.
    * @param maxLinksPerConnection links per connection.
    * @param maxFrameSize the largest AMQP frame, at least 512 (AMQP's minimum).
-   * @param maxMessageSize the largest message; announced on each link, and a larger one is kept
-   *     only as a dead letter with its first bytes.
+   * @param maxMessageSize the largest message; announced on each link. A larger one is read to its
+   *     end and kept only as a dead letter holding its first 64 KiB (no more than this limit), with
+   *     its real size and this limit in the reason, and is Accepted.
    * @param maxInflatedSize the largest JSON a gzip body may inflate to.
    * @param idleTimeout the AMQP idle timeout announced to peers, and the time a new connection has
    *     to send its AMQP open before it is dropped; zero for none.

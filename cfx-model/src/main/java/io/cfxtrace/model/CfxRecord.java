@@ -13,7 +13,9 @@ import java.util.Map;
 public interface CfxRecord {
 
   /**
-   * members of the JSON object that this record's type does not declare, by their wire name.
+   * members of the JSON object that this record's type does not declare, by their wire name; and,
+   * under its own wire name, the free text an early SDK 1.0 build wrote for a member marked {@link
+   * LegacyText}, whose component holds the value read from it.
    *
    * @return an unmodifiable map in wire order; empty, never null.
    */

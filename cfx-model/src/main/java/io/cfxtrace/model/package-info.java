@@ -15,6 +15,9 @@
  *       io.cfxtrace.model.CfxRecord#extensions()} and written back;
  *   <li>enums are {@link io.cfxtrace.model.value.EnumValue}s, which keep values this version does
  *       not know; dates are {@link io.cfxtrace.model.value.CfxTimestamp}s, which keep their text;
+ *   <li>a member early SDK 1.0 builds wrote as free text ({@code "Lane": "LANE1"}, {@code "Stage":
+ *       "1"}) is marked {@link io.cfxtrace.model.LegacyText}: such text is read into the typed
+ *       component and kept in the extensions, to be written back as it came;
  *   <li>a .NET base class with subclasses told apart by {@code $type} is a marker interface (a
  *       family, for example {@code Measurement}); its concrete base is {@code Basic<Name>}; a
  *       {@code $type} this version does not model is an {@code UnknownStructure}.

@@ -89,7 +89,7 @@ class PipelineTest {
 
   @Test
   void undecodablePayloadIsKeptAsADeadLetterWithItsReason() throws Exception {
-    pipeline.store(TestMessages.json("{\"MessageName\":\"CFX.Production.WorkStarted\",\"MessageBody\":{\"Lane\":\"left\"}}"))
+    pipeline.store(TestMessages.json("{\"MessageName\":\"CFX.Production.UnitsArrived\",\"MessageBody\":{\"Lane\":\"left\"}}"))
         .toCompletableFuture().get(20, TimeUnit.SECONDS);
 
     try (Connection c = db.connect(); Statement s = c.createStatement();

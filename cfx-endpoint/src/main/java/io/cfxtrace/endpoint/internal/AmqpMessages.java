@@ -6,9 +6,13 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
 import org.apache.qpid.proton.amqp.messaging.AmqpSequence;
@@ -27,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * reads and writes the sections of an AMQP 1.0 message as CFX uses them.
  *
  * <p>Reading: the CFX body is the concatenation of all Data sections (the SDK writes exactly one;
- * AMQP allows several), or, leniently, an AmqpValue holding a string or binary. Proton-J's own
- * {@code Message.decode} keeps only the last body section, hence this reader.
+ * AMQP allows several), or, leniently, an AmqpValue holding a string or binary. Any other body is
+ * kept whole for its dead letter, as JSON ({@link AmqpBodyJson}). Proton-J's own {@code
+ * Message.decode} keeps only the last body section, hence this reader.
  *
  * <p>Writing: the SDK's layout (cfx-sdk-notes part b): durable header; properties message-id,
  * subject, to, reply-to, correlation-id, content-type, content-encoding, creation-time;
@@ -53,13 +58,21 @@ public final class AmqpMessages {
    * a received message's CFX-relevant parts.
    *
    * @param properties the AMQP properties.
-   * @param body the payload: Data sections concatenated, or the AmqpValue string/binary.
-   * @param problem why the message has no usable body, or null.
+   * @param body the payload: Data sections concatenated, or the AmqpValue string/binary; when
+   *     {@code problem} is set, what is kept of the message instead (see {@link #decode}).
+   * @param problem why the message has no usable CFX body, or null.
    */
   public record Received(AmqpProperties properties, byte[] body, @Nullable String problem) {}
 
   /**
    * decodes the sections of a message.
+   *
+   * <p>The CFX payload is the Data sections joined, or a single AmqpValue string (as UTF-8) or
+   * binary. Anything else is a problem, and {@code body} keeps the message whole for the dead
+   * letter: amqp-sequence sections, an AmqpValue holding another type (a map, say) or a mix of body
+   * kinds are written as JSON by {@link AmqpBodyJson} (the reason names the body type); bytes that
+   * are not a valid AMQP message encoding are kept as received. Only a message without any body
+   * section has an empty {@code body}.
    *
    * @param bytes the encoded message.
    * @param length how many bytes of {@code bytes} hold it.
@@ -72,11 +85,13 @@ public final class AmqpMessages {
     Header header = null;
     Properties properties = null;
     ApplicationProperties appProperties = null;
-    ByteArrayOutputStream body = null;
-    byte[] valueBody = null;
-    String problem = null;
+    ByteArrayOutputStream data = null;
+    List<AmqpBodyJson.Section> bodySections = new ArrayList<>();
+    boolean dataOnly = true;
+    String invalid = null;
     try {
       while (buffer.hasRemaining()) {
+        int start = buffer.position();
         Object section = decoder.readObject();
         if (section instanceof Header h) {
           header = h;
@@ -85,38 +100,67 @@ public final class AmqpMessages {
         } else if (section instanceof ApplicationProperties a) {
           appProperties = a;
         } else if (section instanceof Data d) {
-          if (body == null) {
-            body = new ByteArrayOutputStream(Math.max(16, d.getValue().getLength()));
+          if (data == null) {
+            data = new ByteArrayOutputStream(Math.max(16, d.getValue().getLength()));
           }
           Binary b = d.getValue();
-          body.write(b.getArray(), b.getArrayOffset(), b.getLength());
-        } else if (section instanceof AmqpValue v) {
-          Object value = v.getValue();
-          if (value instanceof String s) {
-            valueBody = s.getBytes(StandardCharsets.UTF_8);
-          } else if (value instanceof Binary b) {
-            valueBody = b.getArray().length == b.getLength() && b.getArrayOffset() == 0 ? b.getArray() : copy(b);
-          } else {
-            problem = "AmqpValue body holds " + (value == null ? "null" : value.getClass().getSimpleName()) + ", not a string or binary CFX payload";
-          }
-        } else if (section instanceof AmqpSequence) {
-          problem = "AmqpSequence body: CFX payloads are Data sections";
+          data.write(b.getArray(), b.getArrayOffset(), b.getLength());
+          bodySections.add(new AmqpBodyJson.Section(d, start, buffer.position()));
+        } else if (section instanceof AmqpValue || section instanceof AmqpSequence) {
+          dataOnly = false;
+          bodySections.add(new AmqpBodyJson.Section(section, start, buffer.position()));
         }
       }
     } catch (RuntimeException e) {
-      problem = "not a valid AMQP message encoding: " + e.getMessage();
+      invalid = "not a valid AMQP message encoding: " + e.getMessage();
+    } catch (StackOverflowError e) {
+      // Proton-J decodes lists, maps and arrays recursively: a few hundred kilobytes of nested
+      // lists run it out of stack, and the message must still become a dead letter, not an error
+      invalid = "AMQP value nested too deeply to decode";
     } finally {
       decoder.setByteBuffer(null);
     }
     AmqpProperties props = properties(header, properties, appProperties);
-    byte[] payload = body != null ? body.toByteArray() : valueBody;
-    if (payload == null) {
-      payload = new byte[0];
-      if (problem == null) {
-        problem = "the message has no body section";
+    if (invalid != null) {
+      return new Received(props, java.util.Arrays.copyOf(bytes, length), invalid + "; the payload is the AMQP message as received");
+    }
+    if (bodySections.isEmpty()) {
+      return new Received(props, new byte[0], "the message has no body section");
+    }
+    if (dataOnly) {
+      return new Received(props, data.toByteArray(), null);
+    }
+    if (bodySections.size() == 1 && bodySections.get(0).section() instanceof AmqpValue v) {
+      if (v.getValue() instanceof String s) {
+        return new Received(props, s.getBytes(StandardCharsets.UTF_8), null);
+      }
+      if (v.getValue() instanceof Binary b) {
+        return new Received(props, b.getArray().length == b.getLength() && b.getArrayOffset() == 0 ? b.getArray() : copy(b), null);
       }
     }
-    return new Received(props, payload, problem);
+    return new Received(props, AmqpBodyJson.write(bytes, bodySections), notCfxBody(bodySections));
+  }
+
+  /** why body sections are not a CFX payload, naming the body type. */
+  private static String notCfxBody(List<AmqpBodyJson.Section> sections) {
+    String kept = "; the payload is the body as JSON (amqp-body)";
+    Set<String> kinds = new LinkedHashSet<>();
+    for (AmqpBodyJson.Section s : sections) {
+      kinds.add(s.section() instanceof Data ? "Data" : s.section() instanceof AmqpValue ? "AmqpValue" : "AmqpSequence");
+    }
+    if (kinds.size() > 1) {
+      // AMQP 1.0 part 3.2: Data sections, AmqpSequence sections, or one AmqpValue
+      return "body mixes " + String.join(", ", kinds) + " sections, which AMQP 1.0 does not allow" + kept;
+    }
+    if (kinds.contains("AmqpSequence")) {
+      return "AmqpSequence body (" + sections.size() + " section" + (sections.size() == 1 ? "" : "s")
+          + "): CFX payloads are Data sections" + kept;
+    }
+    if (sections.size() > 1) {
+      return sections.size() + " AmqpValue sections, where AMQP 1.0 allows one" + kept;
+    }
+    Object value = ((AmqpValue) sections.get(0).section()).getValue();
+    return "AmqpValue body holds an AMQP " + AmqpBodyJson.typeName(value) + ", not a string or binary CFX payload" + kept;
   }
 
   private static byte[] copy(Binary b) {
@@ -127,10 +171,11 @@ public final class AmqpMessages {
 
   private static AmqpProperties properties(
       @Nullable Header header, @Nullable Properties p, @Nullable ApplicationProperties a) {
-    Map<String, String> app = new LinkedHashMap<>();
+    Map<String, @Nullable String> app = new LinkedHashMap<>();
     if (a != null && a.getValue() != null) {
       for (Map.Entry<String, Object> e : a.getValue().entrySet()) {
-        app.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+        // the SDK writes cfx-target as null for every event: that is no target, not the text "null"
+        app.put(String.valueOf(e.getKey()), e.getValue() == null ? null : String.valueOf(e.getValue()));
       }
     }
     boolean durable = header != null && Boolean.TRUE.equals(header.getDurable());

@@ -30,8 +30,14 @@ import org.slf4j.LoggerFactory;
  * undecodable payloads become dead letters and are Accepted once stored (the SDK resends Rejected
  * or Released messages in a tight loop); a failed store Releases the delivery. Credit: at most
  * {@code credit} deliveries are unsettled per link, and none is granted while the endpoint's
- * {@link FlowBudget} is full. A message over the size limit is read to its end without keeping
- * more than its first {@value #KEEP_OF_OVERSIZE} bytes, which go to a dead letter.
+ * {@link FlowBudget} is full.
+ *
+ * <p>Oversized messages: a message over the size limit is read to its end (so that the link stays
+ * usable) and becomes a dead letter holding its first {@value #KEEP_OF_OVERSIZE} bytes (64 KiB, or
+ * the limit if that is smaller) as evidence: the start of the AMQP message as received, header,
+ * properties and the beginning of the body. Its reason gives the real size and the limit; its
+ * origin has the AMQP properties as far as those first bytes hold them. The rest is discarded as
+ * it arrives, and the delivery is Accepted like any other dead letter.
  *
  * <p>Runs on the connection's event loop.
  */
@@ -56,9 +62,19 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
 
   /** bytes of one delivery while its transfers arrive. */
   private static final class Partial {
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final Bytes bytes = new Bytes();
     long total;
     boolean oversize;
+  }
+
+  /** a byte buffer that can drop all but its first bytes, releasing the rest of its array. */
+  private static final class Bytes extends ByteArrayOutputStream {
+    void keepFirst(int n) {
+      if (count > n) {
+        count = n;
+      }
+      buf = java.util.Arrays.copyOf(buf, count);
+    }
   }
 
   InboundReceiver(
@@ -106,10 +122,13 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
       int read = receiver.recv(chunk, 0, pending);
       if (read > 0) {
         partial.total += read;
-        if (partial.total > maxMessageSize) {
+        int keep = (int) Math.min(KEEP_OF_OVERSIZE, maxMessageSize);
+        if (!partial.oversize && partial.total > maxMessageSize) {
+          // until now every byte was kept, up to the limit: keep only the evidence from here on
           partial.oversize = true;
+          partial.bytes.keepFirst(keep);
         }
-        int room = partial.oversize ? KEEP_OF_OVERSIZE - partial.bytes.size() : read;
+        int room = partial.oversize ? keep - partial.bytes.size() : read;
         if (room > 0) {
           partial.bytes.write(chunk, 0, Math.min(room, read));
         }
@@ -134,7 +153,8 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
     byte[] wire = partial.bytes.toByteArray();
     InboundMessage message;
     if (partial.oversize) {
-      MessageOrigin origin = origin(io.cfxtrace.endpoint.AmqpProperties.NONE, receivedAt);
+      // the properties sections come before the body, so the kept start usually holds them
+      MessageOrigin origin = origin(AmqpMessages.decode(wire, wire.length).properties(), receivedAt);
       message =
           new InboundMessage(
               origin,

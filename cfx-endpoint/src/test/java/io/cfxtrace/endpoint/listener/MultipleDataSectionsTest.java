@@ -2,6 +2,7 @@ package io.cfxtrace.endpoint.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cfxtrace.endpoint.InboundMessage;
 import io.cfxtrace.endpoint.testing.JmsMachine;
 import io.cfxtrace.model.CfxEnvelope;
@@ -9,12 +10,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
 import org.apache.qpid.proton.amqp.messaging.Accepted;
 import org.apache.qpid.proton.amqp.messaging.AmqpSequence;
+import org.apache.qpid.proton.amqp.messaging.AmqpValue;
+import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Header;
 import org.apache.qpid.proton.amqp.messaging.Properties;
@@ -40,15 +45,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * message bodies the CFX SDK never writes but AMQP 1.0 allows (part 3.2, "a sequence of one or
  * more data sections"): the listener joins every Data section into one CFX payload, raw JSON or a
- * gzip stream, wherever the sender split it. An AmqpSequence body carries no CFX payload: it is
- * kept as a dead letter and Accepted, like any other undecodable message. Sent with a bare Proton-J
- * sender, since Qpid JMS writes exactly one Data section.
+ * gzip stream, wherever the sender split it. An AmqpSequence body, or an AmqpValue holding a map,
+ * carries no CFX payload: it is kept whole (as JSON, see AmqpBodyJson) as a dead letter and
+ * Accepted, like any other undecodable message. A null application property arrives as null. Sent
+ * with a bare Proton-J sender, since Qpid JMS writes exactly one Data section.
  */
 @Timeout(30)
 class MultipleDataSectionsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String ADDRESS = "CFXListener";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TestListener under;
   private RawAmqpClient client;
@@ -124,8 +131,55 @@ class MultipleDataSectionsTest {
     assertThat(outcome).isInstanceOf(Accepted.class);
     InboundMessage got = under.sink.next(10);
     assertThat(got.envelopes()).isEmpty();
-    assertThat(got.deadLetters()).singleElement().satisfies(d -> assertThat(d.reason()).contains("AmqpSequence"));
+    assertThat(got.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.reason()).contains("AmqpSequence");
+      assertThat(JSON.readTree(d.payload())).isEqualTo(JSON.createObjectNode().set("amqp-body",
+          JSON.createArrayNode().add(JSON.createObjectNode().set("amqp-sequence", JSON.createArrayNode().add(json)))));
+    });
     assertThat(got.origin().properties().messageId()).isEqualTo("sequence-1");
+  }
+
+  @Test
+  void amqpValueMapBodyIsKeptWholeInADeadLetterNamingItAndAccepted() throws Exception {
+    // what an AMQP client sends when handed a dictionary instead of the JSON text of an envelope
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("MessageName", "CFX.Production.WorkStarted");
+    map.put("UniqueID", "6f1c3c3e-2d5b-4a52-9a57-1b2f1f7a0c11");
+    map.put("MessageBody", Map.of("Lane", 1));
+    List<Section> body = List.of(new AmqpValue(map));
+
+    DeliveryState outcome = send(encode(properties("map-1", null), body));
+
+    assertThat(outcome).isInstanceOf(Accepted.class);
+    InboundMessage got = under.sink.next(10);
+    assertThat(got.envelopes()).isEmpty();
+    assertThat(got.deadLetters()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isNull();
+      assertThat(d.reason()).contains("AmqpValue body holds an AMQP map");
+      assertThat(JSON.readTree(d.payload()))
+          .isEqualTo(JSON.readTree("{\"amqp-body\":[{\"amqp-value\":{\"MessageName\":\"CFX.Production.WorkStarted\","
+              + "\"UniqueID\":\"6f1c3c3e-2d5b-4a52-9a57-1b2f1f7a0c11\",\"MessageBody\":{\"Lane\":{\"$int\":1}}}}]}"));
+    });
+    assertThat(got.origin().properties().messageId()).isEqualTo("map-1");
+  }
+
+  @Test
+  void nullApplicationPropertyArrivesAsNullNotAsTheTextNull() throws Exception {
+    // the SDK (SDK 1.2+) writes cfx-target = Target, null for every event
+    Properties p = properties("null-target-1", null);
+    Map<String, Object> app = new LinkedHashMap<>();
+    app.put("cfx-handle", Cfx.MACHINE);
+    app.put("cfx-target", null);
+    CfxEnvelope sent = Cfx.workStarted(4);
+
+    DeliveryState outcome = send(encode(p, new ApplicationProperties(app), List.of(new Data(new Binary(Cfx.json(sent))))));
+
+    assertThat(outcome).isInstanceOf(Accepted.class);
+    InboundMessage got = under.sink.next(10);
+    assertThat(got.envelopes()).singleElement().satisfies(e -> assertThat(e.envelope()).isEqualTo(sent));
+    Map<String, String> read = got.origin().properties().applicationProperties();
+    assertThat(read).containsKey("cfx-target").containsEntry("cfx-handle", Cfx.MACHINE);
+    assertThat(read.get("cfx-target")).isNull();
   }
 
   private static Properties properties(String messageId, String contentEncoding) {
@@ -140,6 +194,11 @@ class MultipleDataSectionsTest {
 
   /** a message's sections written one after the other, as on the wire: header, properties, body. */
   private static byte[] encode(Properties properties, List<Section> body) {
+    return encode(properties, null, body);
+  }
+
+  /** header, properties, application properties (when given), body. */
+  private static byte[] encode(Properties properties, ApplicationProperties app, List<Section> body) {
     DecoderImpl decoder = new DecoderImpl();
     EncoderImpl encoder = new EncoderImpl(decoder);
     AMQPDefinedTypes.registerAllTypes(decoder, encoder);
@@ -149,6 +208,9 @@ class MultipleDataSectionsTest {
     header.setDurable(true);
     encoder.writeObject(header);
     encoder.writeObject(properties);
+    if (app != null) {
+      encoder.writeObject(app);
+    }
     body.forEach(encoder::writeObject);
     return Arrays.copyOf(buffer.array(), buffer.position());
   }

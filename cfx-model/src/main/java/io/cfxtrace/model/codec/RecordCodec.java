@@ -3,6 +3,7 @@ package io.cfxtrace.model.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxRecord;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.WireName;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
@@ -22,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  * optional; members the record does not declare kept in its {@code extensions}, which must be the
  * last component.
  *
+ * <p>A component marked {@link LegacyText} also accepts the free text early SDK 1.0 builds wrote
+ * there ({@code "Lane": "LANE1"}, {@code "Stage": "1"}): it is read by a {@link LegacyTextReader},
+ * and the text itself is kept in the extensions under the component's wire name.
+ *
  * <p>Writes every component, null ones as {@code null} (the SDK's NullValueHandling.Include), in
  * declaration order, then the extensions. A {@code $type} member, when written, comes first, as
- * Newtonsoft.Json only honours it there.
+ * Newtonsoft.Json only honours it there. A kept legacy text is written in its component's place
+ * while it still reads as the component's value.
  */
 final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
 
@@ -43,6 +49,8 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
     final String wireName;
     final MethodHandle accessor;
     ValueCodec<Object> codec;
+    /** for a {@link LegacyText} component, how its old free text reads; otherwise null. */
+    @Nullable LegacyTextReader legacy;
 
     Slot(int index, String wireName, MethodHandle accessor) {
       this.index = index;
@@ -83,6 +91,9 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
         String wire = wn != null ? wn.value() : Character.toUpperCase(c.getName().charAt(0)) + c.getName().substring(1);
         s[i] = new Slot(i, wire, lookup.unreflect(c.getAccessor()));
         s[i].codec = (ValueCodec<Object>) factory.codecFor(c.getGenericType(), type.getName() + "." + c.getName());
+        if (c.isAnnotationPresent(LegacyText.class)) {
+          s[i].legacy = LegacyTextReader.forType(c.getType(), type.getName() + "." + c.getName());
+        }
         byName.put(wire, s[i]);
         byLowerName.putIfAbsent(wire.toLowerCase(Locale.ROOT), s[i]);
       }
@@ -144,6 +155,13 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
     for (Slot slot : slots) {
       JsonNode value = filledWith[slot.index];
       if (value != null && !value.isNull()) {
+        if (slot.legacy != null && value.isTextual()) {
+          // no member read from the wire has this exact name in the extensions: a differently
+          // spelt one that lost the slot is kept under its own spelling
+          args[slot.index] = slot.legacy.read(value.textValue());
+          extensions = put(extensions, slot.wireName, value);
+          continue;
+        }
         try {
           args[slot.index] = slot.codec.read(value);
         } catch (BindException e) {
@@ -204,19 +222,28 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
     for (Slot slot : slots) {
       out.writeFieldName(slot.wireName);
       Object v = get(slot.accessor, value);
-      if (v == null) {
+      JsonNode legacyText = slot.legacy == null ? null : extensions.get(slot.wireName);
+      if (legacyText != null && legacyText.isTextual() && slot.legacy.denotes(legacyText.textValue(), v)) {
+        out.writeTree(legacyText);
+      } else if (v == null) {
         out.writeNull();
       } else {
         slot.codec.write(v, out);
       }
     }
     for (Map.Entry<String, JsonNode> e : extensions.entrySet()) {
-      if (!e.getKey().equals(TYPE_MEMBER)) {
+      if (!e.getKey().equals(TYPE_MEMBER) && !isLegacySlot(e.getKey())) {
         out.writeFieldName(e.getKey());
         out.writeTree(e.getValue());
       }
     }
     out.writeEndObject();
+  }
+
+  /** whether an extension is the kept text of a {@link LegacyText} component, written in its place. */
+  private boolean isLegacySlot(String name) {
+    Slot slot = byName.get(name);
+    return slot != null && slot.legacy != null;
   }
 
   @SuppressWarnings("unchecked")

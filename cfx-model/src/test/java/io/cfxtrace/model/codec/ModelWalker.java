@@ -1,12 +1,16 @@
 package io.cfxtrace.model.codec;
 
 import io.cfxtrace.model.CfxRecord;
+import io.cfxtrace.model.LegacyText;
+import io.cfxtrace.model.WireName;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.registry.CfxRegistry;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * finds what a decoded typed message did not model: unknown members kept in extensions, and
@@ -22,6 +26,18 @@ final class ModelWalker {
     return out;
   }
 
+  /** the wire names of a record's {@link LegacyText} components. */
+  private static Set<String> legacyTextMembers(Class<?> type) {
+    Set<String> names = new HashSet<>();
+    for (RecordComponent c : type.getRecordComponents()) {
+      if (c.isAnnotationPresent(LegacyText.class)) {
+        WireName w = c.getAnnotation(WireName.class);
+        names.add(w != null ? w.value() : Character.toUpperCase(c.getName().charAt(0)) + c.getName().substring(1));
+      }
+    }
+    return names;
+  }
+
   private static void walk(Object value, String path, List<String> out) {
     if (value instanceof UnknownStructure u) {
       if (CfxRegistry.get().type(u.typeName()).isPresent()) {
@@ -32,8 +48,10 @@ final class ModelWalker {
       return;
     }
     if (value instanceof CfxRecord r && value.getClass().isRecord()) {
+      Set<String> legacyText = legacyTextMembers(value.getClass());
       for (String key : r.extensions().keySet()) {
-        if (!key.equals("$type")) { // a non-canonical $type text, kept verbatim on purpose
+        // a non-canonical $type text, and the text of a LegacyText member, are kept verbatim on purpose
+        if (!key.equals("$type") && !legacyText.contains(key)) {
           out.add(path + "." + key + ": unknown member");
         }
       }

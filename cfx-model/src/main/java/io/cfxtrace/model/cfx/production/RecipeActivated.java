@@ -3,6 +3,7 @@ package io.cfxtrace.model.cfx.production;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.cfx.structures.RecipeStageInformation;
 import io.cfxtrace.model.cfx.structures.Stage;
 import io.cfxtrace.model.cfx.structures.Surface;
@@ -19,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 public record RecipeActivated(
     @Nullable String recipeName,
     @Nullable String revision,
-    @Nullable Integer lane,
-    @Nullable Stage stage,
+    @LegacyText @Nullable Integer lane,
+    @LegacyText @Nullable Stage stage,
     @Nullable Double expectedCycleTime,
     @Nullable Double expectedWorkTime,
     @Nullable Double expectedUnitsPerWorkTransaction,

@@ -3,6 +3,7 @@ package io.cfxtrace.model.cfx.production;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.WireName;
 import io.cfxtrace.model.cfx.structures.PerformanceImpact;
 import io.cfxtrace.model.cfx.structures.Stage;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WorkStageCompleted(
     @WireName("TransactionID") @Nullable String transactionId,
-    @Nullable Stage stage,
+    @LegacyText @Nullable Stage stage,
     @Nullable EnumValue<WorkResult> result,
     @Nullable List<PerformanceImpact> performanceImpacts,
     Map<String, JsonNode> extensions)

@@ -3,6 +3,7 @@ package io.cfxtrace.model.cfx.production;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.WireName;
 import io.cfxtrace.model.cfx.structures.Stage;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WorkStageResumed(
     @WireName("TransactionID") @Nullable String transactionId,
-    @Nullable Stage stage,
+    @LegacyText @Nullable Stage stage,
     Map<String, JsonNode> extensions)
     implements CfxMessage {
 

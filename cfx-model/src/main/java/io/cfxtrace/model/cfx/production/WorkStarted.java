@@ -3,6 +3,7 @@ package io.cfxtrace.model.cfx.production;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.WireName;
 import io.cfxtrace.model.cfx.structures.Surface;
 import io.cfxtrace.model.cfx.structures.UnitPosition;
@@ -20,7 +21,7 @@ public record WorkStarted(
     @Nullable String primaryIdentifier,
     @Nullable String hermesIdentifier,
     @WireName("TransactionID") @Nullable String transactionId,
-    @Nullable Integer lane,
+    @LegacyText @Nullable Integer lane,
     @Nullable Integer unitCount,
     @Nullable List<UnitPosition> units,
     @Nullable String recipeName,

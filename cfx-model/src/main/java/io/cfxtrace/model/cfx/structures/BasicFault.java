@@ -3,6 +3,7 @@ package io.cfxtrace.model.cfx.structures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxRecord;
 import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.WireName;
 import io.cfxtrace.model.value.CfxTimestamp;
 import io.cfxtrace.model.value.EnumValue;
@@ -19,8 +20,8 @@ public record BasicFault(
     @Nullable EnumValue<FaultSeverity> severity,
     @Nullable String faultCode,
     @Nullable String faultOccurrenceId,
-    @Nullable Integer lane,
-    @Nullable Stage stage,
+    @LegacyText @Nullable Integer lane,
+    @LegacyText @Nullable Stage stage,
     @Nullable EnumValue<SideLocation> sideLocation,
     @Nullable EnumValue<AccessType> accessType,
     @Nullable String description,

@@ -3,6 +3,7 @@ package io.cfxtrace.model.cfx.structures.solderpasteprinting;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxRecord;
 import io.cfxtrace.model.Immutables;
+import io.cfxtrace.model.LegacyText;
 import io.cfxtrace.model.WireName;
 import io.cfxtrace.model.cfx.structures.AccessType;
 import io.cfxtrace.model.cfx.structures.Fault;
@@ -26,8 +27,8 @@ public record SMTSolderPastePrintingFault(
     @Nullable EnumValue<FaultSeverity> severity,
     @Nullable String faultCode,
     @Nullable String faultOccurrenceId,
-    @Nullable Integer lane,
-    @Nullable Stage stage,
+    @LegacyText @Nullable Integer lane,
+    @LegacyText @Nullable Stage stage,
     @Nullable EnumValue<SideLocation> sideLocation,
     @Nullable EnumValue<AccessType> accessType,
     @Nullable String description,
