@@ -103,6 +103,8 @@ public final class AmqpConnection {
    * handler returns, so nothing may drain the collector from inside a handler.
    */
   private boolean dispatching;
+  /** whether the engine failed to decode the peer's bytes: the rest are not read. */
+  private boolean inputEnded;
   private final java.util.Queue<Runnable> handedOver = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final java.util.concurrent.atomic.AtomicBoolean drainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
   private @Nullable CfxEndpointException closeError;
@@ -230,7 +232,7 @@ public final class AmqpConnection {
   void onInput(ByteBuf in) {
     try {
       while (in.isReadable() && !closed) {
-        int capacity = transport.capacity();
+        int capacity = inputEnded ? 0 : transport.capacity();
         if (capacity <= 0) {
           in.skipBytes(in.readableBytes());
           break;
@@ -240,7 +242,14 @@ public final class AmqpConnection {
         ByteBuffer chunk = in.nioBuffer(in.readerIndex(), n);
         tail.put(chunk);
         in.skipBytes(n);
-        transport.process();
+        try {
+          transport.process();
+        } catch (TransportException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          malformedInput(e);
+          return;
+        }
         processEvents();
       }
     } catch (TransportException e) {
@@ -275,6 +284,47 @@ public final class AmqpConnection {
       // the engine is broken; closing the socket is all that is left
     }
     closeSocketAfterWrites();
+  }
+
+  /**
+   * the engine could not decode what the peer sent. Proton-J turns a DecodeException into a
+   * transport error (amqp:decode-error, seen here as TRANSPORT_ERROR), but other malformed
+   * encodings escape its frame parser as whatever the reading ran into: an IllegalArgumentException
+   * for a string longer than its frame, an IndexOutOfBoundsException, a ClassCastException for a
+   * field of the wrong type. Those are the peer's bad input as much as a DecodeException, not a
+   * failure of this endpoint: the connection is closed with amqp:decode-error naming the problem,
+   * and the rest of the peer's bytes are not read (the parser is in no state to go on). Our SASL
+   * callbacks also run inside {@code transport.process()}; they only read lengths they check.
+   */
+  private void malformedInput(RuntimeException e) {
+    String what = "malformed frame: " + e;
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (!f.getClassName().startsWith("java.")) {
+        what += " at " + f; // the engine's reader that ran into it, not the JDK buffer's check
+        break;
+      }
+    }
+    LOG.warn("{} {}: {}; closing the connection", id, description, what);
+    LOG.debug("{} {}: the engine's exception", id, description, e);
+    inputEnded = true;
+    if (closeError == null) {
+      closeError = new CfxEndpointException(CfxEndpointException.Code.DECODE_ERROR, description + ": " + what, null, true, e);
+    }
+    closeWith(AmqpErrors.decodeError(what));
+  }
+
+  /**
+   * the peer broke the protocol in a way the engine reports but does not act on: the connection is
+   * closed with the condition (there is no session or link left to end alone).
+   */
+  private void peerViolation(ErrorCondition condition) {
+    LOG.warn("{} {}: protocol violation, closing the connection: {}", id, description, condition.getDescription());
+    if (closeError == null) {
+      closeError =
+          new CfxEndpointException(
+              CfxEndpointException.Code.DECODE_ERROR, description + ": " + condition.getDescription(), null, true, null);
+    }
+    closeWith(condition);
   }
 
   /** processes pending engine events and writes pending output. */
@@ -348,6 +398,12 @@ public final class AmqpConnection {
       case LINK_REMOTE_OPEN:
         {
           Link link = e.getLink();
+          if (link == null) {
+            // Proton-J (0.34, TransportImpl#handleAttach) posts this event without a link for an
+            // attach on a handle that is already in use, and otherwise ignores the attach
+            peerViolation(AmqpErrors.handleInUse("an attach on a handle already in use (AMQP 1.0, 2.7.3 attach)"));
+            break;
+          }
           if (link.getLocalState() == EndpointState.UNINITIALIZED) {
             events.onRemoteLinkOpen(this, link);
             if (link.getContext() instanceof LinkEvents) {

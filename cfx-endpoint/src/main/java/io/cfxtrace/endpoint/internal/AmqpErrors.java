@@ -11,6 +11,7 @@ import org.apache.qpid.proton.amqp.transport.AmqpError;
 import org.apache.qpid.proton.amqp.transport.ConnectionError;
 import org.apache.qpid.proton.amqp.transport.ErrorCondition;
 import org.apache.qpid.proton.amqp.transport.LinkError;
+import org.apache.qpid.proton.amqp.transport.SessionError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,16 @@ public final class AmqpErrors {
   /** the condition sent when a message is over the size limit. */
   public static ErrorCondition messageTooLarge(String description) {
     return new ErrorCondition(LinkError.MESSAGE_SIZE_EXCEEDED, description);
+  }
+
+  /** the condition sent when the peer's frames cannot be decoded. */
+  public static ErrorCondition decodeError(String description) {
+    return new ErrorCondition(AmqpError.DECODE_ERROR, description);
+  }
+
+  /** the condition sent when the peer attaches a link on a handle that is in use. */
+  public static ErrorCondition handleInUse(String description) {
+    return new ErrorCondition(SessionError.HANDLE_IN_USE, description);
   }
 
   /** the condition sent when something failed inside this endpoint. */

@@ -87,7 +87,10 @@ final class ProcessDataProjector extends Projector {
       text(out, e, unit, tx, "printing", "RecipeName", s.recipeName());
       text(out, e, unit, tx, "printing", "FirstPrintDirection", s.firstPrintDirection());
       if (s.cycleTime() != null) {
-        value(out, e, unit, tx, "printing", null, null, "CycleTime", s.cycleTime().duration().toNanos() / 1e9, "s");
+        // in seconds without Duration#toNanos, which overflows past 292 years (a TimeSpan goes to
+        // 10,675,199 days)
+        java.time.Duration cycle = s.cycleTime().duration();
+        value(out, e, unit, tx, "printing", null, null, "CycleTime", cycle.getSeconds() + cycle.getNano() / 1e9, "s");
       }
       int i = 0;
       for (Stroke st : present(s.strokes())) {
