@@ -177,13 +177,30 @@ class ConflictTest {
   }
 
   @Test
-  void conflictIsListedInTheRangeItsOverlapBeganIn() {
-    // the placement overlap began at 2:40: listed from then, not in a range from 2:50, when both
-    // windows are still open, so that consecutive ranges list it once
-    assertThat(list(conflicts("from=" + encode(at(2, 40).toString()) + "&to=" + encode(at(2, 41).toString())).get("conflicts")))
-        .extracting(ConflictTest::pair).containsExactly(twiceplacedPair());
-    assertThat(list(conflicts("from=" + encode(at(2, 50).toString()) + "&to=" + encode(at(120, 0).toString())).get("conflicts")))
-        .extracting(ConflictTest::pair).containsExactly(twoStationsPair());
+  void conflictIsListedInTheRangeItsOverlapBeganInThoughTheOtherWindowHasNoEventThere() {
+    // the overlap began at 2:40, when Line 2's placer started; Line 1's placer window (2:30 to
+    // 3:15) has no event from 2:40 to 2:41: it is found as a transaction begun before the range
+    // and not completed before it
+    JsonNode answer = conflicts("from=" + encode(at(2, 40).toString()) + "&to=" + encode(at(2, 41).toString()));
+
+    assertThat(list(answer.get("conflicts"))).extracting(ConflictTest::pair).containsExactly(twiceplacedPair());
+  }
+
+  @Test
+  void conflictIsNotListedAgainInALaterRangeWhileItsWindowsAreStillOpen() {
+    // both placer windows are open at 2:50, but the overlap began before: consecutive ranges list
+    // a conflict once
+    JsonNode answer = conflicts("from=" + encode(at(2, 50).toString()) + "&to=" + encode(at(120, 0).toString()));
+
+    assertThat(list(answer.get("conflicts"))).extracting(ConflictTest::pair).containsExactly(twoStationsPair());
+  }
+
+  @Test
+  void windowsRunningPastTheEndOfTheRangeAreListedWhole() {
+    // the range ends at 2:45, before either placer completed (3:15 and 3:30)
+    JsonNode conflict = conflicts("from=" + encode(at(2, 0).toString()) + "&to=" + encode(at(2, 45).toString())).get("conflicts").get(0);
+
+    assertThat(conflict).isEqualTo(certificate(TWICE_PLACED).get("conflicts").get(0));
   }
 
   @Test
@@ -217,7 +234,7 @@ class ConflictTest {
       "from=2026-05-04T08:00:00Z%00 | parameter 'from'",
       "from=2026-05-04T09:00:00Z&to=2026-05-04T08:00:00Z | must be before 'to'",
       "from=2026-05-04T08:00:00Z&to=2026-05-04T08:00:00Z | must be before 'to'",
-      "from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:01Z | at most 31 days",
+      "from=2026-01-01T00:00:00Z&to=2026-01-08T00:00:01Z | are 7 days 00:00:01 apart: at most 7 days allowed",
       "limit=0 | parameter 'limit'",
       "limit=10001 | parameter 'limit'",
       "limit=ten | parameter 'limit'",
@@ -232,7 +249,7 @@ class ConflictTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", "from=9999-12-01T00:00:00Z&to=9999-12-31T23:59:59.999999Z",
+  @ValueSource(strings = {"from=2026-01-01T00:00:00Z&to=2026-01-08T00:00:00Z", "from=9999-12-25T00:00:00Z&to=9999-12-31T23:59:59.999999Z",
       "to=0001-01-01T00:00:00Z", "from=0001-01-01T00:00:00Z&to=0001-01-02T00:00:00Z"})
   void longestRangeAndTheEdgesOfTimeAreAnswered(String query) {
     assertThat(conflicts(query).get("conflicts")).isEmpty();

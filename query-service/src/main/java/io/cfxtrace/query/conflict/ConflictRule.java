@@ -43,8 +43,21 @@ public final class ConflictRule {
    * @return an SQL boolean expression.
    */
   public static String sql(String a, String b) {
-    return a + ".station <> " + b + ".station and " + a + ".started < " + b + ".ended and " + b + ".started < " + a + ".ended"
+    return a + ".station <> " + b + ".station and " + startsBeforeEnd(a + ".started", b + ".ended") + " and " + startsBeforeEnd(b + ".started", a + ".ended")
         + " and (" + a + ".started, " + a + ".station, " + a + ".transaction_id) < (" + b + ".started, " + b + ".station, " + b + ".transaction_id)";
+  }
+
+  /**
+   * the condition that a window starting at {@code start} is open before one ending at {@code end}
+   * has closed: strictly before, so that windows that only touch do not overlap. The conflicts
+   * listing finds the units it pairs with it too.
+   *
+   * @param start the SQL of the one window's start.
+   * @param end the SQL of the other window's end.
+   * @return an SQL boolean expression.
+   */
+  public static String startsBeforeEnd(String start, String end) {
+    return start + " < " + end;
   }
 
   /**

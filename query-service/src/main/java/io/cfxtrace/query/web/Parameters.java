@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,17 +162,19 @@ public final class Parameters {
     }
   }
 
-  /** a duration as a person reads it: {@code 31 days}, {@code 36 hours}, else ISO-8601 ({@code PT90M}). */
+  /** a duration as a person reads it: {@code 7 days}, {@code 7 days 00:00:01}, {@code 01:30:00.5}. */
   private static String span(Duration d) {
-    long seconds = d.getSeconds();
-    if (d.getNano() == 0 && seconds % 86_400 == 0) {
-      return seconds / 86_400 + (seconds == 86_400 ? " day" : " days");
+    long days = d.toDays();
+    Duration rest = d.minusDays(days);
+    String whole = days == 1 ? "1 day" : days + " days";
+    if (rest.isZero()) {
+      return whole;
     }
-    if (d.getNano() == 0 && seconds % 3_600 == 0) {
-      return seconds / 3_600 + (seconds == 3_600 ? " hour" : " hours");
-    }
-    return d.toString();
+    String time = String.format(Locale.ROOT, "%02d:%02d:%02d", rest.toHours(), rest.toMinutesPart(), rest.toSecondsPart())
+        + (rest.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", rest.getNano()).replaceAll("0+$", ""));
+    return days == 0 ? time : whole + " " + time;
   }
+
 
   /**
    * checks that a window starts before it ends.
