@@ -78,15 +78,20 @@ const cfx = (() => {
   }
 
   /**
-   * a table from rows: columns are [heading, row => html, optional class]. An empty list gives a
-   * line saying so, so that a missing section is visibly empty rather than absent.
+   * a table from rows: columns are [heading, row => html, optional class]; rowClass, if given,
+   * gives a row's class (or nothing). An empty list gives a line saying so, so that a missing
+   * section is visibly empty rather than absent.
    */
-  function table(id, rows, columns, empty) {
+  function table(id, rows, columns, empty, rowClass) {
     if (!rows || rows.length === 0) {
       return `<p class="empty" id="${id}">${esc(empty || 'none')}</p>`;
     }
     const head = columns.map(c => `<th>${esc(c[0])}</th>`).join('');
-    const body = rows.map(r => '<tr>' + columns.map(c => `<td${c[2] ? ` class="${c[2]}"` : ''}>${c[1](r) ?? ''}</td>`).join('') + '</tr>').join('');
+    const tr = r => {
+      const cls = rowClass ? rowClass(r) : '';
+      return cls ? `<tr class="${esc(cls)}">` : '<tr>';
+    };
+    const body = rows.map(r => tr(r) + columns.map(c => `<td${c[2] ? ` class="${c[2]}"` : ''}>${c[1](r) ?? ''}</td>`).join('') + '</tr>').join('');
     return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   }
 

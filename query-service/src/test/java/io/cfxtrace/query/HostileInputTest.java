@@ -73,6 +73,8 @@ class HostileInputTest {
       "/api/units?station=Line1&result=failed%00, result",
       "/api/units?from=2026-05-04T08:00:00Z&to=2026-05-04T09:00:00Z%00, to",
       "/api/units?station=Line1&limit=%00, limit",
+      "/api/conflicts?to=2026-05-04T08:00:00Z%00, to",
+      "/api/conflicts?offset=%001, offset",
       "/api/events/stream?station=Line1%00, station",
       "/api/events/stream?message=CFX.Production.WorkCompleted%00, message",
       "/api/events/stream?lastEventId=1%00, lastEventId"})

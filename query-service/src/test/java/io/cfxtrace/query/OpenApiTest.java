@@ -43,13 +43,23 @@ class OpenApiTest {
   @Test
   void documentListsEveryApiEndpoint() {
     assertThat(map(document, "paths")).containsOnlyKeys("/api/events/stream", "/api/units/{id}", "/api/units", "/api/materials/{packageId}/units",
-        "/api/lots/{lot}/units", "/api/stations/{station}/timeline", "/api/transactions/{transactionId}");
+        "/api/lots/{lot}/units", "/api/stations/{station}/timeline", "/api/transactions/{transactionId}", "/api/conflicts");
   }
 
   @Test
   void everyEndpointNeedsTheBearerToken() {
     assertThat(map(map(map(document, "components"), "securitySchemes"), "bearer")).containsEntry("type", "http").containsEntry("scheme", "bearer");
     assertThat(document.get("security")).isEqualTo(List.of(Map.of("bearer", List.of())));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void conflictListingIsDescribedWithItsRangeAndPaging() {
+    Map<String, Object> get = map(map(map(document, "paths"), "/api/conflicts"), "get");
+    List<Map<String, Object>> parameters = (List<Map<String, Object>>) get.get("parameters");
+
+    assertThat(parameters).extracting(p -> p.get("name")).containsExactlyInAnyOrder("from", "to", "limit", "offset");
+    assertThat(map(map(get.get("responses"), "200"), "content")).containsKey("application/json");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.cfxtrace.query.unit;
 
+import io.cfxtrace.query.conflict.Conflict;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param checks inspections, tests and repairs, each with its measurements and defects.
  * @param characteristics personalisation (firmware version and hash, MAC address...).
  * @param genealogy panel, siblings and sub-assemblies.
+ * @param conflicts pairs of the unit's work windows at different stations that overlap in time (a
+ *     board in two machines at once: a duplicated serial, a misread label), in the order the
+ *     overlaps begin; empty for a unit whose records agree. The route steps of those windows are
+ *     marked {@link RouteStep#conflict()}.
  */
 public record BirthCertificate(
     String unit,
@@ -28,7 +33,8 @@ public record BirthCertificate(
     List<ProcessValue> process,
     List<Check> checks,
     List<Characteristic> characteristics,
-    Genealogy genealogy) {
+    Genealogy genealogy,
+    List<Conflict> conflicts) {
 
   /**
    * one unit_event row.
@@ -36,6 +42,8 @@ public record BirthCertificate(
    * @param workOrder the work order of the step's transaction (from its WorkStarted, or the step's
    *     own UnitsInitialized), if one was named.
    * @param workOrderBatch the batch of that work order, if any.
+   * @param conflict whether the step belongs to a work window (its station and transaction) that
+   *     is in one of the certificate's {@code conflicts}.
    */
   public record RouteStep(
       Instant time,
@@ -49,7 +57,14 @@ public record BirthCertificate(
       @Nullable String operator,
       String key,
       @Nullable String workOrder,
-      @Nullable String workOrderBatch) {}
+      @Nullable String workOrderBatch,
+      boolean conflict) {
+
+    /** this step, marked as part of a conflicting window; known only once the windows are paired. */
+    RouteStep inConflict() {
+      return new RouteStep(time, station, eventType, transaction, lane, stage, result, recipe, operator, key, workOrder, workOrderBatch, true);
+    }
+  }
 
   /**
    * a material in the unit.

@@ -1,7 +1,10 @@
 package io.cfxtrace.query.unit;
 
+import io.cfxtrace.query.conflict.Conflict;
+import io.cfxtrace.query.conflict.ConflictRule;
 import io.cfxtrace.query.store.EventStoreReader;
 import io.cfxtrace.query.store.UnitAt;
+import io.cfxtrace.query.store.WorkWindows;
 import io.cfxtrace.query.unit.BirthCertificate.Characteristic;
 import io.cfxtrace.query.unit.BirthCertificate.Check;
 import io.cfxtrace.query.unit.BirthCertificate.Defect;
@@ -14,11 +17,13 @@ import io.cfxtrace.query.unit.BirthCertificate.RouteStep;
 import io.cfxtrace.query.unit.BirthCertificate.SplicedPackage;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * {@code work_completed} (or its first to its last event when one is missing); every
  * {@code material_setup} interval at that station overlapping a window is a candidate, except
  * packages the station linked exactly to the unit.
+ *
+ * <p>Conflicts: the same windows, paired by {@link ConflictRule} (different stations, overlapping
+ * times), in a statement of their own beside the others.
  */
 @Singleton
 public class BirthCertificateQuery {
@@ -51,9 +59,7 @@ public class BirthCertificateQuery {
 
   /** the transactions the unit took part in, and each one's window at its station. */
   private static final String WINDOWS =
-      TRANSACTIONS + ", win as (select e.station, e.transaction_id,"
-          + " coalesce(min(e.event_time) filter (where e.event_type = 'work_started'), min(e.event_time)) as started,"
-          + " coalesce(max(e.event_time) filter (where e.event_type = 'work_completed'), max(e.event_time)) as ended"
+      TRANSACTIONS + ", win as (select e.station, e.transaction_id, " + WorkWindows.started("e") + " as started, " + WorkWindows.ended("e") + " as ended"
           + " from unit_event e where e.transaction_id in (select transaction_id from tx) and e.station is not null"
           + " group by e.station, e.transaction_id)";
 
@@ -68,6 +74,11 @@ public class BirthCertificateQuery {
           + " where not exists (select 1 from unit_material m where " + mine("m", "installed_at")
           + " and m.station = c.station and m.material_package_id = c.material_package_id)"
           + " order by c.started, c.location, c.loaded_at";
+
+  /** the pairs of the unit's windows that conflict, first window's columns {@code a_*}, second's {@code b_*}. */
+  private static final String CONFLICTS =
+      WINDOWS + " select " + ConflictRule.columns("a", "b") + " from win a join win b on " + ConflictRule.sql("a", "b")
+          + " order by " + ConflictRule.overlapFrom("a", "b") + ", a.started, a.station, a.transaction_id, b.station, b.transaction_id";
 
   /** link kinds of parts picked for the unit and not placed (CFX NonInstalledComponents). */
   private static final java.util.Set<String> REJECTED = java.util.Set.of("not_installed", "not_applied");
@@ -121,10 +132,12 @@ public class BirthCertificateQuery {
     keys.add(unit);
     named.stream().map(n -> n[1]).filter(Objects::nonNull).forEach(keys::add);
     String k = unit;
-    // the two costliest sections (each finds the unit's transactions and their windows) on other
-    // connections while this thread reads the rest: on two cores their statements overlap
+    // the sections that find the unit's transactions and their windows (materials, process data,
+    // conflicts) on other connections while this thread reads the rest: on two cores their
+    // statements overlap
     Supplier<List<MaterialLink>> materials = store.beside(() -> materials(k));
     Supplier<List<ProcessValue>> process = store.beside(() -> process(k));
+    Supplier<List<Conflict>> conflicts = store.beside(() -> conflicts(unit, k));
     // a unit with events is known: the check of every other table is needed only without them
     List<RouteStep> route = route(k);
     if (route.isEmpty() && !known(k)) {
@@ -134,8 +147,28 @@ public class BirthCertificateQuery {
     List<Check> checks = checks(k);
     List<Characteristic> characteristics = characteristics(k);
     Genealogy genealogy = genealogy(unit, k);
-    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, route, materials.get(), process.get(), checks, characteristics,
-        genealogy));
+    List<Conflict> paired = conflicts.get();
+    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, marked(route, paired), materials.get(), process.get(), checks,
+        characteristics, genealogy, paired));
+  }
+
+  private List<Conflict> conflicts(String unit, String k) {
+    return store.query(CONFLICTS, r -> ConflictRule.read(r, unit), k);
+  }
+
+  /** the route with the steps of conflicting windows (same station and transaction) marked. */
+  private static List<RouteStep> marked(List<RouteStep> route, List<Conflict> conflicts) {
+    if (conflicts.isEmpty()) {
+      return route;
+    }
+    Set<List<String>> windows = new HashSet<>();
+    for (Conflict c : conflicts) {
+      windows.add(List.of(c.first().station(), c.first().transaction()));
+      windows.add(List.of(c.second().station(), c.second().transaction()));
+    }
+    return route.stream()
+        .map(s -> s.station() != null && s.transaction() != null && windows.contains(List.of(s.station(), s.transaction())) ? s.inConflict() : s)
+        .toList();
   }
 
   private boolean known(String k) {
@@ -159,7 +192,7 @@ public class BirthCertificateQuery {
             + " and w.transaction_id = e.transaction_id and w.work_order is not null order by w.event_time limit 1) wo on true"
             + " where " + mine("e", "event_time") + " order by e.event_time",
         r -> new RouteStep(r.time("event_time"), r.text("station"), r.text("event_type"), r.text("transaction_id"), r.integer("lane"),
-            r.text("stage"), r.text("result"), r.text("recipe"), r.text("operator"), r.text("unit_id"), r.text("wo"), r.text("wo_batch")),
+            r.text("stage"), r.text("result"), r.text("recipe"), r.text("operator"), r.text("unit_id"), r.text("wo"), r.text("wo_batch"), false),
         k);
   }
 

@@ -1,8 +1,10 @@
 package io.cfxtrace.query.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,13 +17,13 @@ import org.jspecify.annotations.Nullable;
 public final class Parameters {
 
   /** the earliest time a parameter may name: year 1, the first four-digit ISO-8601 year. */
-  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   /**
    * the latest time a parameter may name: the last four-digit ISO-8601 year. PostgreSQL's {@code
    * timestamptz} ends in 294276 and Java's in year one billion, so a later time parsed and then
    * failed in the database (SQLState 22008).
    */
-  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   private Parameters() {}
 
@@ -115,6 +117,64 @@ public final class Parameters {
     }
     return limit;
   }
+
+  /**
+   * how many answers to skip, for paging.
+   *
+   * @param parameter the parameter's name.
+   * @param value the value as received, possibly absent.
+   * @param max the largest offset allowed.
+   * @return the offset, 0 to {@code max}; 0 when absent.
+   * @throws BadParameterException when the value is not a whole number from 0 to {@code max}, or
+   *     holds a NUL character.
+   */
+  public static int offset(String parameter, @Nullable String value, int max) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    checkText(parameter, value);
+    int offset;
+    try {
+      offset = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      offset = -1;
+    }
+    if (offset < 0 || offset > max) {
+      throw new BadParameterException(parameter, value, "a whole number from 0 to " + max);
+    }
+    return offset;
+  }
+
+  /**
+   * checks that a window starts before it ends and is no longer than a query over it may read.
+   *
+   * @param from the start.
+   * @param to the end.
+   * @param longest the longest window allowed.
+   * @throws BadParameterException when {@code from} is not before {@code to}, or they are more
+   *     than {@code longest} apart.
+   */
+  public static void checkWindow(Instant from, Instant to, Duration longest) {
+    checkWindow(from, to);
+    if (Duration.between(from, to).compareTo(longest) > 0) {
+      throw new BadParameterException("parameters 'from' (" + from + ") and 'to' (" + to + ") are " + span(Duration.between(from, to))
+          + " apart: at most " + span(longest) + " allowed");
+    }
+  }
+
+  /** a duration as a person reads it: {@code 7 days}, {@code 7 days 00:00:01}, {@code 01:30:00.5}. */
+  private static String span(Duration d) {
+    long days = d.toDays();
+    Duration rest = d.minusDays(days);
+    String whole = days == 1 ? "1 day" : days + " days";
+    if (rest.isZero()) {
+      return whole;
+    }
+    String time = String.format(Locale.ROOT, "%02d:%02d:%02d", rest.toHours(), rest.toMinutesPart(), rest.toSecondsPart())
+        + (rest.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%09d", rest.getNano()).replaceAll("0+$", ""));
+    return days == 0 ? time : whole + " " + time;
+  }
+
 
   /**
    * checks that a window starts before it ends.
