@@ -71,6 +71,10 @@ class StoreOutageTest {
     p.put("flyway.datasources.default.enabled", false);
     p.put("cfx.query.auth.tokens", List.of(QueryServiceFixture.TOKEN));
     service = ApplicationContext.run(EmbeddedServer.class, p);
+    // a probed service is a warm one (compose probes every few seconds): the first /health of a
+    // fresh JVM loads and compiles the HTTP and health path, which on a loaded 2-core machine alone
+    // can take a second; the bounds below are for the probes that follow
+    assertThat(get("/health").response().statusCode()).as("/health of the freshly started service").isEqualTo(200);
   }
 
   @AfterEach
