@@ -12,7 +12,8 @@ import java.time.Duration;
  *     query that runs longer answers 503 instead of holding a pooled connection.
  * @param longestTransaction the longest a work transaction can last: where-used looks for a
  *     transaction that spans a material setup without an event during it only when the setup is
- *     shorter than this, and only this far before the setup ended.
+ *     shorter than this, and only this far before the setup ended; the conflicts listing looks
+ *     for one that spans its range likewise.
  * @param connectionTimeout how long a request waits for a pooled connection (the pool's Hikari
  *     {@code connectionTimeout}, set from here) before it answers 503: while the store is
  *     unreachable every request waits this long, and under load a request that finds all

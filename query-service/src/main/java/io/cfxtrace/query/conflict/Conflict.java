@@ -3,7 +3,8 @@ package io.cfxtrace.query.conflict;
 import java.time.Instant;
 
 /**
- * two work windows of one unit at different stations that overlap ({@link ConflictRule}).
+ * two work windows of one unit at different stations whose times overlap: the unit was recorded in
+ * two machines at once (the rule: {@link ConflictRule}).
  *
  * @param unit the unit (its serial once one was named).
  * @param first the window that started first (at the same start, the one whose station, then

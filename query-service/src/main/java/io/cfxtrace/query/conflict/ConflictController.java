@@ -22,7 +22,8 @@ public class ConflictController {
   static final Duration DEFAULT_RANGE = Duration.ofHours(24);
   /**
    * the longest range: the query reads every unit event of the range, 1.2 million a day on the
-   * benchmark's line, and a week took 13 s of the 30 s a statement may run ({@link ConflictQuery}).
+   * benchmark's line, and a week took 13 to 17 s of the 30 s a statement may run ({@link
+   * ConflictQuery}).
    */
   static final Duration LONGEST_RANGE = Duration.ofDays(7);
   /** the limit when none is given. */

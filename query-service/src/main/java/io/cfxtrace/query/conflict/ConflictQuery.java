@@ -34,7 +34,9 @@ import java.util.Objects;
  * paired ({@link ConflictRule}).
  *
  * <p>The cost grows with the unit events of the range: at 10 million unit events (1.2 million a
- * day) a day took 1.7 s and a week 13 s; hence the limit on the range. The birth certificate
+ * day) a day took 1.7 to 2.6 s and a week 13 to 17 s on two cores shared with other builds; hence
+ * the limit on the range. The statement runs without JIT ({@link
+ * EventStoreReader#queryHistory}). The birth certificate
  * finds a unit's transactions through {@code transaction_unit} too; this listing reads {@code
  * unit_event} only, where the ingest writes a row for every unit it names in a transaction.
  */
@@ -111,7 +113,7 @@ public class ConflictQuery {
   ConflictList find(Instant from, Instant to, int limit, int offset) {
     Object start = from.atOffset(ZoneOffset.UTC);
     Object end = to.atOffset(ZoneOffset.UTC);
-    List<Conflict> rows = store.queryPlannedPerCall(SQL, r -> ConflictRule.read(r, Objects.requireNonNull(r.text("unit"))),
+    List<Conflict> rows = store.queryHistory(SQL, r -> ConflictRule.read(r, Objects.requireNonNull(r.text("unit"))),
         start, end, start, longestTransaction, start, end, start, longestTransaction, start, end, start, end, limit + 1, offset);
     boolean truncated = rows.size() > limit;
     return new ConflictList(from, to, limit, offset, truncated, truncated ? List.copyOf(rows.subList(0, limit)) : rows);

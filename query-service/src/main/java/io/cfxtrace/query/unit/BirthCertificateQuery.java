@@ -132,12 +132,12 @@ public class BirthCertificateQuery {
     keys.add(unit);
     named.stream().map(n -> n[1]).filter(Objects::nonNull).forEach(keys::add);
     String k = unit;
-    // the sections that find the unit's transactions and their windows (materials, process data,
-    // conflicts) on other connections while this thread reads the rest: on two cores their
-    // statements overlap
+    // the sections that find the unit's transactions and their windows (materials, then process
+    // data and conflicts, the two shorter ones one after the other) on other connections while this
+    // thread reads the rest: on two cores their statements overlap, and a third thread beside
+    // them made the certificate slower, not faster
     Supplier<List<MaterialLink>> materials = store.beside(() -> materials(k));
-    Supplier<List<ProcessValue>> process = store.beside(() -> process(k));
-    Supplier<List<Conflict>> conflicts = store.beside(() -> conflicts(unit, k));
+    Supplier<ProcessAndConflicts> processAndConflicts = store.beside(() -> new ProcessAndConflicts(process(k), conflicts(unit, k)));
     // a unit with events is known: the check of every other table is needed only without them
     List<RouteStep> route = route(k);
     if (route.isEmpty() && !known(k)) {
@@ -147,10 +147,13 @@ public class BirthCertificateQuery {
     List<Check> checks = checks(k);
     List<Characteristic> characteristics = characteristics(k);
     Genealogy genealogy = genealogy(unit, k);
-    List<Conflict> paired = conflicts.get();
-    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, marked(route, paired), materials.get(), process.get(), checks,
-        characteristics, genealogy, paired));
+    ProcessAndConflicts beside = processAndConflicts.get();
+    return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, marked(route, beside.conflicts()), materials.get(),
+        beside.process(), checks, characteristics, genealogy, beside.conflicts()));
   }
+
+  /** two sections read one after the other on one connection. */
+  private record ProcessAndConflicts(List<ProcessValue> process, List<Conflict> conflicts) {}
 
   private List<Conflict> conflicts(String unit, String k) {
     return store.query(CONFLICTS, r -> ConflictRule.read(r, unit), k);
