@@ -28,7 +28,7 @@ class ValidateCommandTest {
   private static final String WORK_STARTED =
       "{\"MessageName\":\"CFX.Production.WorkStarted\",\"Version\":\"2.1\",\"TimeStamp\":\"2026-03-14T09:26:53.5897932+01:00\","
           + "\"UniqueID\":\"6f1c3c3e-2d5b-4a52-9a57-1b2f1f7a0c11\",\"Source\":\"L1.Printer\",\"Target\":null,\"RequestID\":null,"
-          + "\"MessageBody\":{\"$type\":\"CFX.Production.WorkStarted, CFX\",\"TransactionID\":\"tx\",\"Lane\":LANE}}";
+          + "\"MessageBody\":{\"$type\":\"CFX.Production.WorkStarted, CFX\",\"TransactionID\":\"tx\",\"UnitCount\":COUNT}}";
 
   @TempDir Path dir;
 
@@ -55,7 +55,7 @@ class ValidateCommandTest {
 
   @Test
   void typedMessagePrintsOkTypedAndExitsZero() throws IOException {
-    Path f = write("ws.json", WORK_STARTED.replace("LANE", "1"));
+    Path f = write("ws.json", WORK_STARTED.replace("COUNT", "1"));
 
     Run r = run("validate", f.toString());
 
@@ -72,24 +72,24 @@ class ValidateCommandTest {
 
   @Test
   void badMemberPrintsErrorWithItsPathAndExitsOne() throws IOException {
-    Path good = write("good.json", WORK_STARTED.replace("LANE", "1"));
-    Path bad = write("bad.json", WORK_STARTED.replace("LANE", "\"left\""));
+    Path good = write("good.json", WORK_STARTED.replace("COUNT", "1"));
+    Path bad = write("bad.json", WORK_STARTED.replace("COUNT", "\"left\""));
 
     Run r = run("validate", good.toString(), bad.toString());
 
     assertThat(r.lines()).hasSize(2);
-    assertThat(r.lines().get(1)).startsWith("ERROR " + bad + " $.MessageBody.Lane: ").contains("\"left\"");
+    assertThat(r.lines().get(1)).startsWith("ERROR " + bad + " $.MessageBody.UnitCount: ").contains("\"left\"");
     assertThat(r.exit()).isEqualTo(1);
   }
 
   @Test
   void gzipBatchPrintsOneLinePerEnvelope() throws IOException {
-    String batch = "[" + WORK_STARTED.replace("LANE", "1") + "," + WORK_STARTED.replace("LANE", "\"x\"") + "]";
+    String batch = "[" + WORK_STARTED.replace("COUNT", "1") + "," + WORK_STARTED.replace("COUNT", "\"x\"") + "]";
     Path f = write("batch.json.gz", CfxCodec.gzip(batch.getBytes(StandardCharsets.UTF_8)));
 
     Run r = run("validate", f.toString());
 
-    assertThat(r.lines()).containsExactly("OK " + f + " CFX.Production.WorkStarted typed", "ERROR " + f + " $[1].MessageBody.Lane: expected a 32-bit integer, found the string \"x\"");
+    assertThat(r.lines()).containsExactly("OK " + f + " CFX.Production.WorkStarted typed", "ERROR " + f + " $[1].MessageBody.UnitCount: expected a 32-bit integer, found the string \"x\"");
     assertThat(r.exit()).isEqualTo(1);
   }
 
@@ -110,7 +110,7 @@ class ValidateCommandTest {
 
   @Test
   void invalidLimitIsAUsageErrorNamingIt() throws IOException {
-    Path f = write("ws.json", WORK_STARTED.replace("LANE", "1"));
+    Path f = write("ws.json", WORK_STARTED.replace("COUNT", "1"));
 
     Run r = run("validate", "--max-depth", "1", f.toString());
 
@@ -145,7 +145,7 @@ class ValidateCommandTest {
 
   @Test
   void echoOfAGzipInputIsGzip() throws IOException {
-    Path f = write("ws.json.gz", CfxCodec.gzip(WORK_STARTED.replace("LANE", "1").getBytes(StandardCharsets.UTF_8)));
+    Path f = write("ws.json.gz", CfxCodec.gzip(WORK_STARTED.replace("COUNT", "1").getBytes(StandardCharsets.UTF_8)));
     Path echo = dir.resolve("echo");
 
     run("validate", "--echo", echo.toString(), f.toString());
