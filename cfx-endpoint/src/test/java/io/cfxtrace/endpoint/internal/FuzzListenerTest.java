@@ -86,32 +86,34 @@ class FuzzListenerTest {
    * which cold runs some ten inputs a second, so that a short run fuzzes at speed.
    */
   private static final class WarmUp {
-    static final boolean DONE = run();
-
-    private static boolean run() {
+    static {
       String fuzz = System.getenv("JAZZER_FUZZ");
-      if (fuzz == null || fuzz.isEmpty()) {
-        return true; // replaying seeds and findings only
-      }
-      List<byte[]> seeds = sessions().map(a -> (byte[]) a.get()[0]).toList();
-      FuzzListenerTest target = new FuzzListenerTest();
-      long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-      while (System.nanoTime() < end) {
-        for (byte[] seed : seeds) {
-          target.run(seed);
+      if (fuzz != null && !fuzz.isEmpty()) { // not when only replaying seeds and findings
+        List<byte[]> seeds = sessions().map(a -> (byte[]) a.get()[0]).toList();
+        FuzzListenerTest target = new FuzzListenerTest();
+        long end = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+        try {
+          while (System.nanoTime() < end) {
+            for (byte[] seed : seeds) {
+              target.run(seed);
+            }
+          }
+        } catch (AssertionError failed) {
+          // a seed that breaks a property fails its own invocation, with its name
         }
       }
-      return true;
     }
+
+    /** runs the warm-up, the first time only. */
+    static void once() {}
   }
 
   @MethodSource("sessions")
   @DictionaryFile(resourcePath = "amqp.dict")
   @FuzzTest(maxDuration = "15s")
   void listenerSurvivesMutatedAmqpSessions(byte[] input) {
-    if (WarmUp.DONE) {
-      run(input);
-    }
+    WarmUp.once();
+    run(input);
   }
 
   private void run(byte[] input) {
