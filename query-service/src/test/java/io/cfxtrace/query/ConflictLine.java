@@ -65,6 +65,13 @@ final class ConflictLine {
     board(line, ONE_AFTER_THE_OTHER, LINE2_ICT, 55, 0, 55, 40, "9001b");
     board(line, TOUCHING, LINE1_FCT, 50, 0, 51, 0, "9002a");
     board(line, TOUCHING, LINE2_FCT, 51, 0, 52, 0, "9002b");
+    line.addAll(twoStationsAtOnce());
+    return line;
+  }
+
+  /** {@code SN-9003} alone, in Line 1's ICT and FCT at once (for a store that holds the test line already). */
+  static List<CfxEnvelope> twoStationsAtOnce() {
+    List<CfxEnvelope> line = new ArrayList<>();
     board(line, TWO_STATIONS_AT_ONCE, LINE1_ICT, 60, 0, 61, 0, "9003a");
     board(line, TWO_STATIONS_AT_ONCE, LINE1_FCT, 60, 30, 61, 30, "9003b");
     return line;

@@ -81,7 +81,9 @@ class WebUiTest {
       LOG.warn("WebUiTest {}", SKIPPED); // on the console too, not only in the report
       return;
     }
-    service = QueryServiceFixture.storing(TestLine.withStationActivity(), Map.of("cfx.query.feed.client-buffer", BUFFER));
+    List<CfxEnvelope> line = new java.util.ArrayList<>(TestLine.withStationActivity());
+    line.addAll(ConflictLine.twoStationsAtOnce());
+    service = QueryServiceFixture.storing(line, Map.of("cfx.query.feed.client-buffer", BUFFER));
     Files.createDirectories(SHOTS);
     Files.createDirectories(DOWNLOADS);
     // the driver and the browser named explicitly: Selenium Manager then has nothing to look up
@@ -161,6 +163,20 @@ class WebUiTest {
             + "return o.xAxis[0].data.join(',') + ' | ' + o.series.map(s => s.name + '=' + s.data.join(',')).sort().join(' | ');");
     assertThat(chart).asString().contains("Preheat", "Soak", "Reflow");
     assertThat(chart).asString().contains("149.2", "181.1", "244.6", "150", "180", "245");
+    assertThat(browser.findElements(By.id("conflicts"))).isEmpty();
+    assertThat(browser.findElement(By.id("conflict-count")).getText()).contains("none");
+  }
+
+  @Test
+  void unitPageWarnsOfAUnitInTwoMachinesAtOnceAndMarksBothWindowsSteps() throws IOException {
+    browser.get(service.url() + "/ui/unit.html?id=" + ConflictLine.TWO_STATIONS_AT_ONCE);
+    WebElement warning = waitFor(b -> b.findElements(By.id("conflicts")).stream().findFirst().orElse(null));
+    screenshot("unit-conflict");
+
+    assertThat(warning.getText()).contains("Recorded in two places at once", ConflictLine.LINE1_ICT, ConflictLine.LINE1_FCT, "two stations of Line1");
+    assertThat(browser.findElements(By.cssSelector("#route tbody tr.conflict"))).extracting(tr -> tr.findElements(By.tagName("td")).get(1).getText())
+        .containsExactlyInAnyOrder(ConflictLine.LINE1_ICT, ConflictLine.LINE1_ICT, ConflictLine.LINE1_FCT, ConflictLine.LINE1_FCT);
+    assertThat(browser.findElement(By.id("conflict-count")).getText()).contains("1");
   }
 
   @Test
@@ -235,12 +251,12 @@ class WebUiTest {
   @Test
   void apiPageShowsSwaggerUiWithTheServicesEndpoints() throws IOException {
     browser.get(service.url() + "/ui/api.html");
-    waitFor(b -> b.findElements(By.cssSelector(".opblock-summary-path")).size() >= 7 ? true : null);
+    waitFor(b -> b.findElements(By.cssSelector(".opblock-summary-path")).size() >= 8 ? true : null);
     screenshot("api");
 
     List<String> paths = browser.findElements(By.cssSelector(".opblock-summary-path")).stream().map(WebElement::getText).toList();
     assertThat(paths).contains("/api/events/stream", "/api/units/{id}", "/api/materials/{packageId}/units", "/api/lots/{lot}/units",
-        "/api/stations/{station}/timeline", "/api/transactions/{transactionId}", "/api/units");
+        "/api/stations/{station}/timeline", "/api/transactions/{transactionId}", "/api/units", "/api/conflicts");
     assertThat(Arrays.asList(browser.findElement(By.tagName("body")).getText().split("\n"))).anyMatch(l -> l.contains("Authorize"));
   }
 }

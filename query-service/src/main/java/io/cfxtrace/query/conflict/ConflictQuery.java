@@ -34,7 +34,7 @@ import java.util.Objects;
  * paired ({@link ConflictRule}).
  *
  * <p>The cost grows with the unit events of the range: at 10 million unit events (1.2 million a
- * day) a day took 1.7 to 2.6 s and a week 13 to 17 s on two cores shared with other builds; hence
+ * day) a day took 1.7 to 3.1 s and a week 13 to 17 s on two cores shared with other builds; hence
  * the limit on the range. The statement runs without JIT ({@link
  * EventStoreReader#queryHistory}). The birth certificate
  * finds a unit's transactions through {@code transaction_unit} too; this listing reads {@code
