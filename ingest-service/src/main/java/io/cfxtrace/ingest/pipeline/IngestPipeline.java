@@ -221,7 +221,6 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
   public static final int FATAL_EXIT_STATUS = 70;
 
   private void run() {
-    InFlight inFlight = null;
     try {
       loop();
     } catch (Throwable t) {
