@@ -55,11 +55,11 @@ public final class Rebuild {
 
   private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
 
-  /** the tables a rebuild empties and fills again (everything but the raw log, dead letters and keys). */
+  /** the per-unit tables a rebuild empties and fills again (everything derived from the raw log). */
   public static final List<String> DERIVED_TABLES =
       List.of(
           "unit_event", "unit_alias", "unit_edge", "transaction_unit", "material_setup", "material_event", "material_package", "unit_material",
-          "unit_check", "measurement", "defect", "process_value", "unit_characteristic", "operator_session", "station_event", "transaction_scope");
+          "unit_check", "measurement", "defect", "process_value", "unit_characteristic", "operator_session", "station_event");
 
   /** scope order in SQL: the same as {@link StoredEnvelope#SCOPE_ORDER}. */
   private static final String RANK =
@@ -170,7 +170,8 @@ public final class Rebuild {
   private static void begin(Connection c, long retried) throws SQLException {
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
-      s.execute("truncate " + String.join(", ", DERIVED_TABLES));
+      // the normaliser's transaction states go with the rows they describe
+      s.execute("truncate " + String.join(", ", DERIVED_TABLES) + ", transaction_scope");
       s.execute("delete from rebuild_progress");
       s.execute("insert into rebuild_progress (id, started_at, dead_letters_retried) values (1, now(), " + retried + ")");
       c.commit();

@@ -3,6 +3,7 @@ package io.cfxtrace.ingest.normalize;
 import io.cfxtrace.endpoint.InboundMessage;
 import io.cfxtrace.ingest.pipeline.IngestMetrics;
 import io.cfxtrace.ingest.pipeline.IngestPipeline;
+import io.cfxtrace.ingest.rebuild.Rebuild;
 import io.cfxtrace.ingest.store.StoreBatch;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.ingest.testing.TestMessages;
@@ -38,10 +39,7 @@ import java.util.stream.Collectors;
 final class EventStore implements AutoCloseable {
 
   /** the tables the normaliser writes, besides raw_message and dead_letter. */
-  static final List<String> DERIVED_TABLES =
-      List.of(
-          "unit_event", "unit_alias", "unit_edge", "transaction_unit", "material_setup", "material_event", "material_package", "unit_material",
-          "unit_check", "measurement", "defect", "process_value", "unit_characteristic", "operator_session", "station_event");
+  static final List<String> DERIVED_TABLES = Rebuild.DERIVED_TABLES;
 
   private final TestDatabase db;
   private final SwitchableNormalizer normalizer = new SwitchableNormalizer();
