@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.GenericMessage;
@@ -69,6 +72,7 @@ public final class CfxCodec {
 
   private final CodecLimits limits;
   private final ObjectMapper mapper;
+  private final ObjectMapper streamMapper;
   private final CfxRegistry registry = CfxRegistry.get();
   private final CodecFactory factory = new CodecFactory(registry);
 
@@ -97,6 +101,8 @@ public final class CfxCodec {
             .build();
     this.mapper =
         JsonMapper.builder(json).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    // the streaming decoder reads members' trees mid-document: trailing tokens are its own check
+    this.streamMapper = JsonMapper.builder(json.copy()).build();
     for (TypeEntry t : CfxCatalog.types()) {
       factory.record(t.type());
     }
@@ -197,6 +203,189 @@ public final class CfxCodec {
    */
   public JsonNode parse(byte[] payload) throws CfxDecodeException {
     return parseText(text(payload));
+  }
+
+  /**
+   * decodes a payload holding one envelope as it streams: gzip is inflated, parsed and bound to
+   * records in one pass, so that neither the JSON text nor its tree is ever held, only the
+   * records. For large inspection and test results (a 30 MB UnitsInspected); the envelope's text
+   * for the raw log is read again with {@link #openText}. A message body that comes before the
+   * MessageName, and a generic body, are bound from their tree as in {@link #decode}.
+   *
+   * @param payload the AMQP body: JSON or gzip.
+   * @return the envelope, or null when the payload is not one envelope object (an SDK 1.0/1.1
+   *     batch array): decode that with {@link #decode}, which keeps each element's text.
+   * @throws CfxDecodeException naming the problem and its JSON path, as {@link #decode} would.
+   */
+  public @Nullable CfxEnvelope decodeStreaming(byte[] payload) throws CfxDecodeException {
+    Objects.requireNonNull(payload, "payload");
+    if (payload.length == 0) {
+      throw error(DecodeError.Kind.EMPTY, "$", "empty payload");
+    }
+    if (payload.length > limits.maxPayloadBytes()) {
+      throw error(
+          DecodeError.Kind.TOO_LARGE, "$", "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
+    }
+    JsonParser p;
+    try {
+      p = streamMapper.createParser(openText(payload));
+    } catch (IOException e) {
+      throw readFailure(e, null, payload.length); // the first bytes are read to detect the encoding
+    }
+    try (p) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        throw error(DecodeError.Kind.EMPTY, "$", "payload holds no JSON value (blank text)");
+      }
+      if (first == JsonToken.START_ARRAY) {
+        return null;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        JsonNode scalar = p.readValueAsTree();
+        throw error(DecodeError.Kind.NOT_AN_ENVELOPE, "$", "expected an envelope object, found " + ValueCodec.describe(scalar));
+      }
+      CfxEnvelope envelope = streamEnvelope(p);
+      if (p.nextToken() != null) {
+        throw error(DecodeError.Kind.NOT_JSON, "$", "not JSON: trailing content after the envelope at " + where(p));
+      }
+      return envelope;
+    } catch (BindException e) {
+      throw new CfxDecodeException(e.toError(JsonPath.ROOT));
+    } catch (IOException e) {
+      throw readFailure(e, p, payload.length);
+    }
+  }
+
+  /**
+   * the JSON text of a payload as a stream: inflated when gzip (within {@link
+   * CodecLimits#maxInflatedBytes()}), without a leading byte-order mark.
+   *
+   * @param payload the AMQP body.
+   * @return the text's UTF-8 bytes.
+   */
+  public InputStream openText(byte[] payload) {
+    try {
+      InputStream in =
+          isGzip(payload)
+              ? new InflateLimit(new GZIPInputStream(new ByteArrayInputStream(payload), 16384), limits.maxInflatedBytes(), payload.length)
+              : new ByteArrayInputStream(payload);
+      in = new java.io.BufferedInputStream(in, 16384);
+      in.mark(3);
+      byte[] bom = in.readNBytes(3);
+      if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+        in.reset();
+      }
+      return in;
+    } catch (IOException e) {
+      // a gzip header too short or corrupt: the parser reports it when it reads
+      return new InputStream() {
+        @Override
+        public int read() throws IOException {
+          throw e;
+        }
+      };
+    }
+  }
+
+  /** an inflating stream that stops at the inflated-size limit (the gzip-bomb guard). */
+  private static final class InflateLimit extends java.io.FilterInputStream {
+    private final long limit;
+    private final int gzipBytes;
+    private long total;
+
+    InflateLimit(InputStream in, long limit, int gzipBytes) {
+      super(in);
+      this.limit = limit;
+      this.gzipBytes = gzipBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        total += n;
+        if (total > limit) {
+          throw new TooLarge("gzip payload of " + gzipBytes + " bytes inflates beyond the limit of " + limit + " bytes");
+        }
+      }
+      return n;
+    }
+  }
+
+  /** the inflated-size limit was passed while streaming. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(String message) {
+      super(message);
+    }
+  }
+
+  /** a failure while streaming, named as {@link #parseText} and {@link #inflate} name them. */
+  private CfxDecodeException readFailure(IOException e, @Nullable JsonParser p, int payloadBytes) {
+    if (e instanceof TooLarge) {
+      return error(DecodeError.Kind.INFLATED_TOO_LARGE, "$", e.getMessage());
+    }
+    if (e instanceof EOFException) {
+      return error(DecodeError.Kind.TRUNCATED_GZIP, "$", "gzip stream of " + payloadBytes + " bytes is truncated: it ends before its trailer");
+    }
+    if (e instanceof ZipException) {
+      return error(DecodeError.Kind.BAD_GZIP, "$", "corrupt gzip stream: " + e.getMessage());
+    }
+    if (e instanceof StreamConstraintsException c) {
+      String m = c.getOriginalMessage();
+      boolean depth = m != null && m.toLowerCase(Locale.ROOT).contains("depth");
+      return error(
+          depth ? DecodeError.Kind.TOO_DEEP : DecodeError.Kind.TOO_LARGE,
+          p == null ? "$" : pathOf(p),
+          (depth ? "JSON nests deeper than the limit of " + limits.maxDepth() + ": " : "JSON exceeds a size limit: ") + m);
+    }
+    if (e instanceof JsonProcessingException j) {
+      return error(DecodeError.Kind.NOT_JSON, p == null ? "$" : pathOf(p), "not JSON: " + j.getOriginalMessage() + (p == null ? "" : where(p)));
+    }
+    if (e instanceof CharConversionException) {
+      return error(DecodeError.Kind.NOT_JSON, "$", "not UTF-8 text: " + e.getMessage());
+    }
+    return error(DecodeError.Kind.NOT_JSON, "$", "not JSON: " + e.getMessage());
+  }
+
+  private static String where(JsonParser p) {
+    com.fasterxml.jackson.core.JsonLocation l = p.currentLocation();
+    return l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+  }
+
+  /**
+   * {@link #envelope(JsonNode)} as the parser streams: the header members are small and read as
+   * trees; a typed body that follows its MessageName is bound as it streams.
+   */
+  private CfxEnvelope streamEnvelope(JsonParser p) throws BindException, IOException {
+    ObjectNode headers = JsonNodeFactory.instance.objectNode();
+    CfxMessage streamed = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      JsonNode messageName = headers.get(ENVELOPE_MEMBERS[0]);
+      Optional<MessageEntry> entry =
+          messageName != null && messageName.isTextual() ? registry.message(messageName.textValue().trim()) : Optional.empty();
+      if (name.equals(ENVELOPE_MEMBERS[7]) && streamed == null && !headers.has(name)
+          && p.currentToken() == JsonToken.START_OBJECT && entry.isPresent() && entry.get().type().isPresent()) {
+        try {
+          streamed = factory.record(entry.get().type().get()).read(p, true);
+        } catch (BindException e) {
+          throw e.atMember(name);
+        }
+        headers.putNull(name); // holds the member's place; the bound body replaces it below
+      } else {
+        headers.set(name, p.readValueAsTree());
+      }
+    }
+    return envelope(headers, streamed);
   }
 
   /** the payload's JSON bytes: checked against the size limit, inflated when gzip. */
@@ -300,6 +489,16 @@ public final class CfxCodec {
   }
 
   private CfxEnvelope envelope(JsonNode node) throws BindException {
+    return envelope(node, null);
+  }
+
+  /**
+   * binds an envelope.
+   *
+   * @param bound the message body already bound as it streamed (its member in {@code node} is a
+   *     placeholder), or null to bind it from {@code node}.
+   */
+  private CfxEnvelope envelope(JsonNode node, @Nullable CfxMessage bound) throws BindException {
     if (!node.isObject()) {
       throw new BindException(DecodeError.Kind.NOT_AN_ENVELOPE, "expected an envelope object, found " + ValueCodec.describe(node));
     }
@@ -337,18 +536,20 @@ public final class CfxCodec {
     if (messageName.isEmpty()) {
       throw new BindException(DecodeError.Kind.MISSING_MESSAGE_NAME, "MessageName is empty").atMember(names[0]);
     }
+    CfxMessage message = bound;
     JsonNode body = members[7];
-    if (body == null || body.isNull()) {
-      throw new BindException(DecodeError.Kind.MISSING_MESSAGE_BODY, "MessageBody is missing for " + messageName).atMember("MessageBody");
-    }
-    if (!body.isObject()) {
-      throw ValueCodec.wrongType("the message body as an object", body).atMember(names[7]);
-    }
-    CfxMessage message;
-    try {
-      message = body(messageName, body);
-    } catch (BindException e) {
-      throw e.atMember(names[7]);
+    if (message == null) {
+      if (body == null || body.isNull()) {
+        throw new BindException(DecodeError.Kind.MISSING_MESSAGE_BODY, "MessageBody is missing for " + messageName).atMember("MessageBody");
+      }
+      if (!body.isObject()) {
+        throw ValueCodec.wrongType("the message body as an object", body).atMember(names[7]);
+      }
+      try {
+        message = body(messageName, body);
+      } catch (BindException e) {
+        throw e.atMember(names[7]);
+      }
     }
     return new CfxEnvelope(
         string(members[1], names[1]),

@@ -1,6 +1,8 @@
 package io.cfxtrace.model.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +31,26 @@ final class ListCodec<T> implements ValueCodec<List<T>> {
       } else {
         try {
           out.add(element.read(item));
+        } catch (BindException e) {
+          throw e.atIndex(i);
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public List<T> read(JsonParser p) throws BindException, IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      return read((JsonNode) p.readValueAsTree());
+    }
+    List<T> out = new ArrayList<>();
+    for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+      if (p.currentToken() == JsonToken.VALUE_NULL) {
+        out.add(null);
+      } else {
+        try {
+          out.add(element.read(p));
         } catch (BindException e) {
           throw e.atIndex(i);
         }

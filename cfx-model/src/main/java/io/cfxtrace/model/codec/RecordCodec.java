@@ -1,6 +1,8 @@
 package io.cfxtrace.model.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cfxtrace.model.CfxRecord;
 import io.cfxtrace.model.LegacyText;
@@ -170,6 +172,10 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
       }
     }
     args[slots.length] = extensions == null ? Map.of() : extensions;
+    return construct(args);
+  }
+
+  private R construct(Object[] args) throws BindException {
     try {
       @SuppressWarnings("unchecked")
       R r = (R) constructor.invoke(args);
@@ -183,6 +189,78 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
       throw new IllegalStateException(e);
     }
   }
+
+  @Override
+  public R read(JsonParser p) throws BindException, IOException {
+    return read(p, false);
+  }
+
+  /**
+   * {@link #read(JsonNode, boolean)} as the parser streams: each member is bound as it comes, so
+   * that only the records remain, never the object's tree. Same rules: the exact spelling of a
+   * member wins its slot over other spellings, which are kept as extensions.
+   */
+  R read(JsonParser p, boolean dropType) throws BindException, IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      return read((JsonNode) p.readValueAsTree(), dropType);
+    }
+    Object[] args = new Object[slots.length + 1];
+    String[] filledBy = new String[slots.length];
+    Map<String, JsonNode> extensions = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      Slot slot = byName.get(name);
+      boolean exact = slot != null;
+      if (slot == null) {
+        slot = byLowerName.get(name.toLowerCase(Locale.ROOT));
+      }
+      if (slot != null && (filledBy[slot.index] == null || (exact && !filledBy[slot.index].equals(slot.wireName)))) {
+        if (filledBy[slot.index] != null) {
+          // a differently spelt member lost the slot: kept under its own spelling, as written
+          extensions = put(extensions, filledBy[slot.index], asTree(slot, args[slot.index]));
+          args[slot.index] = null;
+        }
+        filledBy[slot.index] = name;
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        if (slot.legacy != null && p.currentToken() == JsonToken.VALUE_STRING) {
+          String text = p.getText();
+          args[slot.index] = slot.legacy.read(text);
+          extensions = put(extensions, slot.wireName, com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+          continue;
+        }
+        try {
+          args[slot.index] = slot.codec.read(p);
+        } catch (BindException e) {
+          throw e.atMember(name);
+        }
+      } else {
+        JsonNode value = p.readValueAsTree();
+        if (!(dropType && name.equals(TYPE_MEMBER) && isOwnTypeText(value))) {
+          extensions = put(extensions, name, value);
+        }
+      }
+    }
+    args[slots.length] = extensions == null ? Map.of() : extensions;
+    return construct(args);
+  }
+
+  /** a value bound to a slot, as JSON again (for the rare member that loses its slot). */
+  private static JsonNode asTree(Slot slot, @Nullable Object value) throws IOException {
+    if (value == null) {
+      return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    try (com.fasterxml.jackson.databind.util.TokenBuffer buffer = new com.fasterxml.jackson.databind.util.TokenBuffer(null, false)) {
+      slot.codec.write(value, buffer);
+      try (JsonParser back = buffer.asParser(TREE_READER)) {
+        return back.readValueAsTree();
+      }
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper TREE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private static Map<String, JsonNode> put(Map<String, JsonNode> map, String name, JsonNode value) {
     Map<String, JsonNode> m = map == null ? new LinkedHashMap<>() : map;
