@@ -28,4 +28,17 @@ public interface EnvelopeSink {
    * @return completes normally once durably stored, exceptionally if it was not stored.
    */
   CompletionStage<Void> store(InboundMessage message);
+
+  /**
+   * whether this sink takes bodies too large to decode on the network thread undecoded ({@link
+   * InboundMessage#needsDecoding}), to decode them on its own thread with {@link
+   * InboundMessage#decodeLarge}, one at a time. Then the endpoint holds such a body only as the
+   * bytes received, within its flow budget, instead of decoding every large message that arrives
+   * at once.
+   *
+   * @return false unless the sink decodes large bodies itself.
+   */
+  default boolean decodesLargeBodies() {
+    return false;
+  }
 }

@@ -169,8 +169,17 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
       LOG.warn("{} on {} from {}: message of {} bytes over the limit of {}", address, channelName, connection.remoteAddress(), partial.total, maxMessageSize);
     } else {
       AmqpMessages.Received received = AmqpMessages.decode(wire, wire.length);
-      message = toInbound(received, origin(received.properties(), receivedAt));
-      held = heldBytes(received.body());
+      MessageOrigin origin = origin(received.properties(), receivedAt);
+      long json = jsonBytes(received.body());
+      if (received.problem() == null && sink.decodesLargeBodies() && json > DECODE_HERE_AT_MOST) {
+        // decoded by the sink as a stream, on its thread, one at a time: held until then as
+        // received, and charged so (issue #13: twenty 30 MB results decoded here at once were
+        // twenty trees on the heap)
+        message = InboundMessage.undecoded(origin, new InboundMessage.LargeBody(received.body(), json, codec));
+      } else {
+        message = toInbound(received, origin);
+        held = json * DECODED_BYTES_PER_JSON_BYTE;
+      }
     }
     unsettled++;
     long bytes = partial.oversize ? wire.length : Math.max(partial.total, held);
@@ -200,41 +209,36 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
    * such, not as 2 MB, and the flow budget bounds the heap rather than the wire.
    */
   static long heldBytes(byte[] body) {
+    return jsonBytes(body) * DECODED_BYTES_PER_JSON_BYTE;
+  }
+
+  /** a body's JSON length: for gzip the ISIZE trailer, else its own length. */
+  static long jsonBytes(byte[] body) {
     long json = body.length;
     if (CfxCodec.isGzip(body) && body.length >= 18) {
       int n = body.length;
       json = (body[n - 4] & 0xFFL) | (body[n - 3] & 0xFFL) << 8 | (body[n - 2] & 0xFFL) << 16 | (body[n - 1] & 0xFFL) << 24;
     }
-    return json * DECODED_BYTES_PER_JSON_BYTE;
+    return json;
   }
+
+  /**
+   * the largest body, in bytes of JSON text, decoded on the network thread when the sink decodes
+   * large bodies itself ({@link EnvelopeSink#decodesLargeBodies}).
+   */
+  static final long DECODE_HERE_AT_MOST = 1024 * 1024;
 
   private InboundMessage toInbound(AmqpMessages.Received received, MessageOrigin origin) {
     if (received.problem() != null) {
       return new InboundMessage(origin, List.of(), List.of(new InboundMessage.DeadLetter(0, received.body(), null, received.problem())));
     }
-    List<InboundMessage.Envelope> envelopes = new ArrayList<>();
-    List<InboundMessage.DeadLetter> dead = new ArrayList<>();
-    List<DecodeOutcome> outcomes;
     try {
-      outcomes = codec.decode(received.body());
+      return InboundMessage.of(origin, received.body(), codec.decode(received.body()));
     } catch (RuntimeException e) {
       // the codec's contract is to never throw; if it does, the payload is still kept
       LOG.error("CFX decoder failed on a payload from {}", connection.remoteAddress(), e);
       return new InboundMessage(origin, List.of(), List.of(new InboundMessage.DeadLetter(0, received.body(), null, "internal decoder error: " + e)));
     }
-    for (DecodeOutcome o : outcomes) {
-      if (o instanceof DecodeOutcome.Decoded d) {
-        envelopes.add(new InboundMessage.Envelope(d.index(), d.envelope(), d.raw(), d.typed(), d.json()));
-      } else {
-        DecodeOutcome.Rejected r = (DecodeOutcome.Rejected) o;
-        byte[] payload =
-            outcomes.size() > 1 && r.raw().isPresent()
-                ? r.raw().get().toString().getBytes(StandardCharsets.UTF_8)
-                : received.body();
-        dead.add(new InboundMessage.DeadLetter(r.index(), payload, r.error().kind(), r.error().toString()));
-      }
-    }
-    return new InboundMessage(origin, envelopes, dead);
   }
 
   private MessageOrigin origin(io.cfxtrace.endpoint.AmqpProperties properties, Instant receivedAt) {

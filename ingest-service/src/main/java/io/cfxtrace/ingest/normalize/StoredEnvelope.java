@@ -67,8 +67,38 @@ public record StoredEnvelope(UUID uniqueId, CfxEnvelope envelope, Instant eventT
    * @return the key.
    */
   public static UUID keyOf(@Nullable String uniqueIdText, java.util.function.Supplier<String> rawJson) {
+    return keyOfText(uniqueIdText, () -> new java.io.ByteArrayInputStream(rawJson.get().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * {@link #keyOf} for an envelope whose text is read as a stream (a large message, never held as
+   * one text): the same key.
+   *
+   * @param uniqueIdText the UniqueID as received, or null.
+   * @param rawJson opens the envelope's JSON text (UTF-8), read only when there is no UniqueID.
+   * @return the key.
+   */
+  public static UUID keyOfText(@Nullable String uniqueIdText, java.util.function.Supplier<java.io.InputStream> rawJson) {
     if (uniqueIdText == null || uniqueIdText.isBlank()) {
-      return UUID.nameUUIDFromBytes(("cfx-envelope:" + rawJson.get()).getBytes(StandardCharsets.UTF_8));
+      // UUID.nameUUIDFromBytes("cfx-envelope:" + text), digested as the text streams
+      try (java.io.InputStream in = rawJson.get()) {
+        java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+        md5.update("cfx-envelope:".getBytes(StandardCharsets.UTF_8));
+        byte[] buf = new byte[16384];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          md5.update(buf, 0, n);
+        }
+        byte[] h = md5.digest();
+        h[6] = (byte) ((h[6] & 0x0f) | 0x30);
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h);
+        return new UUID(b.getLong(), b.getLong());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("reading an envelope's text to key it failed", e);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("MD5 is required of every Java platform", e);
+      }
     }
     String t = uniqueIdText.trim();
     if (t.startsWith("{") && t.endsWith("}")) {

@@ -209,9 +209,14 @@ final class TransactionScopes {
           Instant receivedAt = rs.getTimestamp(2).toInstant();
           CfxEnvelope envelope;
           try {
-            envelope = codec.decodeEnvelope(rs.getString(3).getBytes(StandardCharsets.UTF_8));
+            // the text's bytes as the server sent them, bound as they stream: a 30 MB inspection
+            // result read back is never held as a string and a tree besides (issue #13)
+            envelope = codec.decodeStreaming(rs.getBytes(3));
           } catch (CfxDecodeException e) {
             continue; // stored as received, but no longer decodable: nothing to derive from it
+          }
+          if (envelope == null) {
+            continue; // the raw log holds one envelope per row, never a batch
           }
           Scope s = owner.get(id);
           stored.computeIfAbsent(s, k -> new ArrayList<>())

@@ -189,6 +189,16 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return p.done();
   }
 
+  /**
+   * large bodies (over a megabyte of JSON) come undecoded and are decoded as a stream on the
+   * writer thread, one batch at a time, each alone in its batch: the heap then holds the records
+   * of one large message, not of every large message received (issue #13).
+   */
+  @Override
+  public boolean decodesLargeBodies() {
+    return true;
+  }
+
   /** why the store is failing right now, or null when it is healthy. */
   public @org.jspecify.annotations.Nullable String unhealthyReason() {
     return unhealthy;
@@ -298,10 +308,11 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     return all;
   }
 
+  /** envelopes in a batch, for speculation: a large message counts as the most, so that no batch is prepared beside it. */
   private static int envelopes(List<Pending> batch) {
     int n = 0;
     for (Pending p : batch) {
-      n += p.message().envelopes().size();
+      n += isLarge(p) ? MAX_SPECULATED_ENVELOPES : p.message().envelopes().size();
     }
     return n;
   }
@@ -410,23 +421,36 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     committed(p.batch(), p.stored(), p.duplicates(), p.dead(), start);
   }
 
+  /** a large message taken from the queue that waits for the next batch (writer thread). */
+  private @org.jspecify.annotations.Nullable Pending carried;
+
   private List<Pending> nextBatch() {
     List<Pending> batch = new ArrayList<>();
     try {
-      Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+      Pending first = carried != null ? carried : queue.poll(200, TimeUnit.MILLISECONDS);
+      carried = null;
       if (first == null) {
         return batch;
       }
-      batch.add(first);
+      batch.add(decoded(first));
+      if (isLarge(first)) {
+        return batch; // alone: its records are the most the heap holds
+      }
       long deadline = System.nanoTime() + batchDelay.toNanos();
       while (batch.size() < batchSize) {
-        queue.drainTo(batch, batchSize - batch.size());
-        long left = deadline - System.nanoTime();
-        if (batch.size() >= batchSize || left <= 0) {
-          break;
-        }
-        Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+        Pending next = queue.poll();
         if (next == null) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            break;
+          }
+          next = queue.poll(left, TimeUnit.NANOSECONDS);
+          if (next == null) {
+            break;
+          }
+        }
+        if (isLarge(next)) {
+          carried = next;
           break;
         }
         batch.add(next);
@@ -436,6 +460,15 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
       running = false;
     }
     return batch;
+  }
+
+  private static boolean isLarge(Pending p) {
+    return p.message().large() != null;
+  }
+
+  /** a large message decoded as a stream, here on the writer thread (see {@link #decodesLargeBodies}). */
+  private static Pending decoded(Pending p) {
+    return p.message().needsDecoding() ? new Pending(p.message().decodeLarge(), p.done()) : p;
   }
 
   /**
@@ -532,12 +565,9 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         int duplicates = 0;
         int dead = 0;
         if (asDeadLetters) {
-          for (Pending p : batch) {
-            for (InboundMessage.Envelope e : p.message().envelopes()) {
-              deadLetter(rows, p.message().origin(), e.index(), "REFUSED_BY_DATABASE", "the database refused this envelope: " + databaseMessage(refused),
-                  e.json().getBytes(StandardCharsets.UTF_8));
-              dead++;
-            }
+          for (Keyed k : keyed(batch)) {
+            deadLetter(rows, k.origin(), k.envelope().index(), "REFUSED_BY_DATABASE", "the database refused this envelope: " + databaseMessage(refused), k.payload());
+            dead++;
           }
         } else {
           List<Keyed> keyed = keyed(batch);
@@ -599,13 +629,13 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
       StoredEnvelope e = entry.getValue();
       StoreBatch.Mark before = rows.mark();
       try {
-        rawRow(rows, k.origin(), k.envelope(), e);
+        rawRow(rows, k.origin(), k.envelope(), e, k.large());
       } catch (StoreValues.Refused refused) {
         // an envelope field the store cannot hold (a 3,000-character source, a NUL): the envelope
         // is kept whole as a dead letter, with the field named
         rows.reset(before);
         LOG.warn("envelope {} from {} kept as a dead letter: {}", k.id(), k.origin().remoteAddress(), refused.getMessage());
-        deadLetter(rows, k.origin(), k.envelope().index(), "REFUSED_VALUE", refused.getMessage(), k.envelope().json().getBytes(StandardCharsets.UTF_8));
+        deadLetter(rows, k.origin(), k.envelope().index(), "REFUSED_VALUE", refused.getMessage(), k.payload());
         dead++;
         continue;
       }
@@ -624,7 +654,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         }
         deadLetter(rows, k.origin(), k.envelope().index(), "NORMALIZATION",
             "normalising failed: " + (failure instanceof StoreValues.Refused ? failure.getMessage() : failure.toString()),
-            k.envelope().json().getBytes(StandardCharsets.UTF_8));
+            k.payload());
         dead++;
       }
     }
@@ -662,13 +692,26 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     batch.forEach(p -> p.done().complete(null));
   }
 
-  private record Keyed(UUID id, InboundMessage.Envelope envelope, MessageOrigin origin) {}
+  /**
+   * an envelope with its key.
+   *
+   * @param large the message's body when the envelope was decoded from it as a stream: its text.
+   */
+  private record Keyed(UUID id, InboundMessage.Envelope envelope, MessageOrigin origin, InboundMessage.@org.jspecify.annotations.Nullable LargeBody large) {
+
+    /** the envelope's bytes for a dead letter: its JSON text, or the large body as received. */
+    byte[] payload() {
+      return envelope.json() != null || large == null ? envelope.json().getBytes(StandardCharsets.UTF_8) : large.body();
+    }
+  }
 
   private static List<Keyed> keyed(List<Pending> batch) {
     List<Keyed> out = new ArrayList<>();
     for (Pending p : batch) {
-      for (InboundMessage.Envelope e : p.message().envelopes()) {
-        out.add(new Keyed(StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json), e, p.message().origin()));
+      InboundMessage m = p.message();
+      for (InboundMessage.Envelope e : m.envelopes()) {
+        UUID id = e.json() != null ? StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json) : StoredEnvelope.keyOfText(e.envelope().uniqueId(), m.large()::openText);
+        out.add(new Keyed(id, e, m.origin(), e.json() == null ? m.large() : null));
       }
     }
     return out;
@@ -710,7 +753,19 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
    * @param stored its key and event time.
    */
   public static void rawRow(StoreBatch rows, MessageOrigin o, InboundMessage.Envelope envelope, StoredEnvelope stored) {
+    rawRow(rows, o, envelope, stored, null);
+  }
+
+  /**
+   * {@link #rawRow(StoreBatch, MessageOrigin, InboundMessage.Envelope, StoredEnvelope)} for an
+   * envelope that may have been decoded as a stream.
+   *
+   * @param large the body it was decoded from as a stream (its text is copied from it as the row is
+   *     written, never held whole), or null.
+   */
+  static void rawRow(StoreBatch rows, MessageOrigin o, InboundMessage.Envelope envelope, StoredEnvelope stored, InboundMessage.@org.jspecify.annotations.Nullable LargeBody large) {
     CfxEnvelope e = envelope.envelope();
+    Object text = envelope.json() != null || large == null ? envelope.json() : (io.cfxtrace.ingest.store.CopyBuffer.Streamed) large::openText;
     rows.rawMessages.add(
         o.receivedAt(),
         stored.uniqueId(),
@@ -731,7 +786,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
         o.address(),
         properties(o.properties()),
         envelope.index(),
-        envelope.json());
+        text);
   }
 
   private static void deadLetter(StoreBatch rows, MessageOrigin o, int index, String kind, String reason, byte[] payload) {

@@ -2,7 +2,7 @@ package io.cfxtrace.ingest.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +28,29 @@ public final class CopyBuffer {
   private final List<String> columns;
   private final List<Object[]> rows = new ArrayList<>();
   private StringBuilder csv = new StringBuilder();
-  private @Nullable String encoded;
+  /** the rows as CSV once encoded: UTF-8 chunks and, in their places, streamed values. */
+  private @Nullable List<Object> encoded;
+  /** rows held: in {@link #rows} until encoded, then only counted unless kept. */
+  private int count;
+  /** whether the rows stay visible after encoding (for {@link #forEach} while writing). */
+  private boolean keepRows;
+
+  /** encoded rows are cut into chunks of about this many characters, not one text. */
+  private static final int CHUNK_CHARS = 1 << 20;
+
+  /**
+   * a value too large to hold as one text, such as the 30 MB JSON of a large inspection result
+   * (issue #13): it is read as the rows are copied into the database, quoted as it streams.
+   */
+  @FunctionalInterface
+  public interface Streamed {
+    /**
+     * opens the value's text.
+     *
+     * @return its UTF-8 bytes.
+     */
+    java.io.InputStream open();
+  }
 
   /**
    * a buffer for a table.
@@ -60,6 +82,7 @@ public final class CopyBuffer {
       }
     }
     rows.add(values);
+    count++;
   }
 
   /**
@@ -75,6 +98,7 @@ public final class CopyBuffer {
     while (rows.size() > size) {
       rows.remove(rows.size() - 1);
     }
+    count = rows.size();
   }
 
   private void append(Object v) {
@@ -104,11 +128,24 @@ public final class CopyBuffer {
   }
 
   /**
-   * visits the buffered rows (not after {@link #encode}: they are kept until written).
+   * keeps the rows visible to {@link #forEach} after {@link #encode} (which otherwise lets them go).
+   *
+   * @return this buffer.
+   */
+  public CopyBuffer keepRowsAfterEncoding() {
+    keepRows = true;
+    return this;
+  }
+
+  /**
+   * visits the buffered rows (after {@link #encode} only if {@link #keepRowsAfterEncoding}).
    *
    * @param visitor receives each row; it must not change it.
    */
   public void forEach(java.util.function.Consumer<Object[]> visitor) {
+    if (encoded != null && !keepRows) {
+      throw new IllegalStateException(table + ": rows visited after encoding let them go");
+    }
     rows.forEach(visitor);
   }
 
@@ -122,37 +159,137 @@ public final class CopyBuffer {
       throw new IllegalStateException(table + ": rows removed after encoding");
     }
     rows.removeIf(drop);
+    count = rows.size();
   }
 
   /**
-   * encodes the rows as CSV now, for a later {@link #copyTo}; the rows cannot change afterwards.
-   * Idempotent.
+   * encodes the rows as CSV now, for a later {@link #copyTo}, and lets them go; the rows cannot
+   * change afterwards. Idempotent.
    */
   public void encode() {
     if (encoded == null && !rows.isEmpty()) {
       encoded = csv();
+      if (!keepRows) {
+        rows.clear();
+      }
     }
   }
 
-  private String csv() {
-    csv = new StringBuilder(rows.size() * 128);
+  /**
+   * the rows as CSV in chunks of about {@link #CHUNK_CHARS} (UTF-8), so that 64,000 measurement
+   * rows are never one text nor a builder doubling past it; a {@link Streamed} value stands in
+   * its place, quoted when copied.
+   */
+  private List<Object> csv() {
+    List<Object> parts = new ArrayList<>();
+    csv = new StringBuilder(Math.min(rows.size() * 128, CHUNK_CHARS + 4096));
     for (Object[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         if (i > 0) {
           csv.append(',');
         }
-        append(row[i]);
+        if (row[i] instanceof Streamed value) {
+          csv.append('"');
+          parts.add(csv.toString().getBytes(StandardCharsets.UTF_8));
+          parts.add(value);
+          csv.setLength(0);
+          csv.append('"');
+        } else {
+          append(row[i]);
+        }
       }
       csv.append('\n');
+      if (csv.length() >= CHUNK_CHARS) {
+        parts.add(csv.toString().getBytes(StandardCharsets.UTF_8));
+        csv.setLength(0);
+      }
     }
-    String text = csv.toString();
+    if (csv.length() > 0) {
+      parts.add(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
     csv = new StringBuilder();
-    return text;
+    return parts;
+  }
+
+  /** the encoded parts as one stream: chunks as they are, streamed values with quotes doubled. */
+  private static java.io.InputStream stream(List<Object> parts) {
+    java.util.Iterator<Object> it = parts.iterator();
+    return new java.io.SequenceInputStream(
+        new java.util.Enumeration<java.io.InputStream>() {
+          @Override
+          public boolean hasMoreElements() {
+            return it.hasNext();
+          }
+
+          @Override
+          public java.io.InputStream nextElement() {
+            Object part = it.next();
+            return part instanceof byte[] b ? new java.io.ByteArrayInputStream(b) : new QuoteDoubling(((Streamed) part).open());
+          }
+        });
+  }
+
+  /** CSV quoting of a streamed value: each {@code "} written twice (UTF-8 never has 0x22 inside a multi-byte character). */
+  private static final class QuoteDoubling extends java.io.InputStream {
+    private final java.io.InputStream in;
+    private final byte[] buf = new byte[16384];
+    private int pos;
+    private int end;
+    private boolean pendingQuote;
+
+    QuoteDoubling(java.io.InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (pendingQuote) {
+        pendingQuote = false;
+        return '"';
+      }
+      if (pos == end) {
+        end = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (end <= 0) {
+          end = 0;
+          return -1;
+        }
+      }
+      byte b = buf[pos++];
+      if (b == '"') {
+        pendingQuote = true;
+      }
+      return b & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] out, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      int n = 0;
+      while (n < len) {
+        if (!pendingQuote && pos == end && n > 0) {
+          break; // return what is there rather than block on the next read
+        }
+        int c = read();
+        if (c < 0) {
+          return n == 0 ? -1 : n;
+        }
+        out[off + n++] = (byte) c;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /** how many rows are buffered. */
   public int size() {
-    return rows.size();
+    return count;
   }
 
   /** the table name. */
@@ -182,15 +319,16 @@ public final class CopyBuffer {
    * @throws SQLException as PostgreSQL reports it.
    */
   public long copyTo(Connection connection, String target) throws SQLException {
-    if (rows.isEmpty()) {
+    if (count == 0) {
       return 0;
     }
-    String data = encoded != null ? encoded : csv();
+    List<Object> data = encoded != null ? encoded : csv();
     String sql = "COPY " + target + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     try {
-      long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+      long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, stream(data), 65536);
       encoded = null;
       rows.clear();
+      count = 0;
       return n;
     } catch (IOException e) {
       throw new SQLException("COPY into " + target + " failed: " + e.getMessage(), "08006", e);
@@ -231,6 +369,7 @@ public final class CopyBuffer {
       }
     }
     rows.clear();
+    count = 0;
     return n;
   }
 
@@ -246,6 +385,12 @@ public final class CopyBuffer {
       ps.setObject(i, o);
     } else if (v instanceof byte[] b) {
       ps.setBytes(i, b);
+    } else if (v instanceof Streamed t) {
+      try (java.io.InputStream in = t.open()) {
+        ps.setObject(i, new String(in.readAllBytes(), StandardCharsets.UTF_8), java.sql.Types.OTHER);
+      } catch (IOException e) {
+        throw new SQLException("reading a streamed value failed: " + e.getMessage(), "58030", e);
+      }
     } else if (v instanceof String t) {
       ps.setObject(i, t, java.sql.Types.OTHER); // untyped: the server casts to the column (json, text)
     } else {

@@ -68,7 +68,8 @@ public final class StoreBatch {
           "material_setup",
           List.of(
               "station", "location_identifier", "location_name", "material_package_id", "part_number", "lot", "carrier_id", "carrier",
-              "loaded_at", "unloaded_at", "ended_by", "loaded_unique_id"));
+              "loaded_at", "unloaded_at", "ended_by", "loaded_unique_id"))
+          .keepRowsAfterEncoding(); // writeTo locks their stations and closes their setups
 
   /** material package events. */
   public final CopyBuffer materialEvents =
@@ -134,7 +135,8 @@ public final class StoreBatch {
   /** opened operator sessions. */
   public final CopyBuffer operatorSessions =
       new CopyBuffer(
-          "operator_session", List.of("station", "operator_id", "operator_name", "login_name", "activated_at", "deactivated_at", "unique_id"));
+          "operator_session", List.of("station", "operator_id", "operator_name", "login_name", "activated_at", "deactivated_at", "unique_id"))
+          .keepRowsAfterEncoding(); // writeTo locks their stations and closes their sessions
 
   /** station states, faults, recipes. */
   public final CopyBuffer stationEvents =
