@@ -148,7 +148,7 @@ public record InterlockRules(String version, List<UnitRule> units, List<SetupRul
    */
   public static InterlockRules read(Path file) {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), file.toString());
+      return parse((Object) new Yaml(new SafeConstructor(new LoaderOptions())).load(in), file.toString());
     } catch (IOException e) {
       throw new IllegalArgumentException("interlock rules " + file + ": cannot be read: " + e.getMessage(), e);
     } catch (YAMLException e) {
@@ -166,7 +166,7 @@ public record InterlockRules(String version, List<UnitRule> units, List<SetupRul
    */
   public static InterlockRules parse(String yaml, String origin) {
     try {
-      return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml), origin);
+      return parse((Object) new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml), origin);
     } catch (YAMLException e) {
       throw new IllegalArgumentException("interlock rules " + origin + ": not YAML: " + e.getMessage(), e);
     }

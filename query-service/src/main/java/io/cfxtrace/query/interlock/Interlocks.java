@@ -263,7 +263,8 @@ public final class Interlocks {
       if (failure != null) {
         return Verdict.refuse(ROUTE, by + name(failure.station()) + " result " + failure.result() + " at " + at(failure) + ", no repair since");
       }
-      boolean accepted = there.stream().anyMatch(s -> required.results().contains(lower(s.result())));
+      // a failure there that was repaired since counts as done (the repair is the fix)
+      boolean accepted = there.stream().anyMatch(s -> required.results().contains(lower(s.result())) || FAILED.contains(lower(s.result())));
       if (!accepted) {
         RouteStep last = there.get(there.size() - 1);
         return Verdict.refuse(ROUTE, by + name(last.station()) + " result " + last.result() + " at " + at(last) + "; required one of " + required.results());
