@@ -64,7 +64,7 @@ public class InterlockService implements RequestHandler, AutoCloseable {
    */
   public InterlockService(InterlockConfiguration config, BirthCertificateQuery routes, Holds holds, EventStoreReader store) throws CfxEndpointException {
     InterlockRules rules = config.rules() == null || config.rules().isBlank() ? InterlockRules.NONE : InterlockRules.read(Path.of(config.rules()));
-    this.interlocks = new Interlocks(rules, routes, holds, store,
+    this.interlocks = new Interlocks(rules, routes, holds, new Interlocks.StoreReels(store),
         config.failClosed() ? Interlocks.StoreUnreachable.FAIL_CLOSED : Interlocks.StoreUnreachable.FAIL_OPEN, Clock.systemUTC());
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(config.threads(), r -> {

@@ -87,7 +87,7 @@ public final class Interlocks {
   private final InterlockRules rules;
   private final BirthCertificateQuery routes;
   private final Holds holds;
-  private final EventStoreReader store;
+  private final Reels reels;
   private final StoreUnreachable unreachable;
   private final Clock clock;
 
@@ -97,15 +97,15 @@ public final class Interlocks {
    * @param rules the rules.
    * @param routes reads a unit's route.
    * @param holds the holds.
-   * @param store the store, for material facts.
+   * @param reels what the store knows of reels.
    * @param unreachable what to do when the store cannot answer.
    * @param clock now, for expiry dates.
    */
-  public Interlocks(InterlockRules rules, BirthCertificateQuery routes, Holds holds, EventStoreReader store, StoreUnreachable unreachable, Clock clock) {
+  public Interlocks(InterlockRules rules, BirthCertificateQuery routes, Holds holds, Reels reels, StoreUnreachable unreachable, Clock clock) {
     this.rules = rules;
     this.routes = routes;
     this.holds = holds;
-    this.store = store;
+    this.reels = reels;
     this.unreachable = unreachable;
     this.clock = clock;
   }
@@ -404,31 +404,52 @@ public final class Interlocks {
     return Verdict.pass(where + ": " + by + " passed");
   }
 
+  /** what the store knows of the reel at a position: the open setup there, and the package's lot and expiry. */
+  public interface Reels {
+    /**
+     * the reel.
+     *
+     * @param station the station.
+     * @param position the location, or null.
+     * @param id the reel the request named, or null for the one open at the location.
+     * @param lot the lot the request named, or null.
+     * @return what is known.
+     * @throws StoreUnavailableException when the store cannot answer.
+     */
+    Reel find(String station, @Nullable String position, @Nullable String id, @Nullable String lot);
+  }
+
+  /** {@link Reels} read from the event store's {@code material_setup} and {@code material_package_current}. */
+  public record StoreReels(EventStoreReader store) implements Reels {
+    @Override
+    public Reel find(String station, @Nullable String position, @Nullable String id, @Nullable String lot) {
+      if (id == null && position != null) {
+        // the reel the store has open at that location
+        List<String[]> open = store.query("select material_package_id, lot from material_setup where station = ? and unloaded_at is null"
+                + " and (location_identifier = ? or location_name = ?) order by loaded_at desc limit 1",
+            r -> new String[] {r.text("material_package_id"), r.text("lot")}, station, position, position);
+        if (!open.isEmpty()) {
+          id = open.get(0)[0];
+          lot = lot != null ? lot : open.get(0)[1];
+        }
+      }
+      Instant expires = null;
+      if (id != null) {
+        List<Object[]> known = store.query("select lot, expires_at from material_package_current where material_package_id = ?",
+            r -> new Object[] {r.text("lot"), r.time("expires_at")}, id);
+        if (!known.isEmpty()) {
+          lot = lot != null ? lot : (String) known.get(0)[0];
+          expires = (Instant) known.get(0)[1];
+        }
+      }
+      return new Reel(id, lot, expires);
+    }
+  }
+
   private Reel reel(String station, MaterialSetupRequirement m) {
     JsonNode named = m.extensions().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("MaterialPackage")).map(java.util.Map.Entry::getValue)
         .findFirst().orElse(null);
-    String id = named == null ? null : text(named, "UniqueIdentifier");
-    String lot = named == null ? null : text(named, "BatchId");
-    if (id == null && m.position() != null) {
-      // the reel the store has open at that location
-      List<String[]> open = store.query("select material_package_id, lot from material_setup where station = ? and unloaded_at is null"
-              + " and (location_identifier = ? or location_name = ?) order by loaded_at desc limit 1",
-          r -> new String[] {r.text("material_package_id"), r.text("lot")}, station, m.position(), m.position());
-      if (!open.isEmpty()) {
-        id = open.get(0)[0];
-        lot = lot != null ? lot : open.get(0)[1];
-      }
-    }
-    Instant expires = null;
-    if (id != null) {
-      List<Object[]> known = store.query("select lot, expires_at from material_package_current where material_package_id = ?",
-          r -> new Object[] {r.text("lot"), r.time("expires_at")}, id);
-      if (!known.isEmpty()) {
-        lot = lot != null ? lot : (String) known.get(0)[0];
-        expires = (Instant) known.get(0)[1];
-      }
-    }
-    return new Reel(id, lot, expires);
+    return reels.find(station, m.position(), named == null ? null : text(named, "UniqueIdentifier"), named == null ? null : text(named, "BatchId"));
   }
 
   private static @Nullable String text(JsonNode node, String member) {

@@ -38,7 +38,7 @@ class InterlockRuleTest {
   private static final Instant NOW = Instant.parse("2026-05-04T12:00:00Z");
   private static final InterlockRules RULES = InterlockRules.read(Path.of("interlock-rules.example.yaml"));
   private static final Interlocks INTERLOCKS =
-      new Interlocks(RULES, null, null, null, Interlocks.StoreUnreachable.FAIL_CLOSED, Clock.fixed(NOW, ZoneOffset.UTC));
+      new Interlocks(RULES, null, null, (station, position, id, lot) -> new Reel(id, lot, null), Interlocks.StoreUnreachable.FAIL_CLOSED, Clock.fixed(NOW, ZoneOffset.UTC));
 
   /** a unit's route, built step by step in time order. */
   private static final class Route {
