@@ -161,18 +161,28 @@ final class RequestResponder {
       }
       d.disposition(Accepted.getInstance());
       d.settle();
-      CfxMessage body;
+      java.util.concurrent.CompletionStage<java.util.Optional<CfxMessage>> answer;
       try {
-        body = StandardResponses.respond(identity, handler, request);
+        answer = handler.respondAsync(request);
       } catch (RuntimeException e) {
-        LOG.error("request handler failed on {} from {}", request.messageName(), request.source(), e);
-        body =
-            new io.cfxtrace.model.cfx.NotSupportedResponse(
-                new io.cfxtrace.model.cfx.structures.RequestResult(
-                    io.cfxtrace.model.value.EnumValue.of(io.cfxtrace.model.cfx.structures.StatusResult.FAILED), -1, "request handler failed: " + e));
+        answer = java.util.concurrent.CompletableFuture.failedFuture(e);
       }
-      CfxEnvelope response = request.response(identity.cfxHandle(), body);
-      link.send(AmqpMessages.encode(CfxAmqp.response(codec, response, message.properties().messageId())));
+      String requestMessageId = message.properties().messageId();
+      answer.whenComplete((custom, failure) -> connection.execute(() -> {
+        CfxMessage body;
+        if (failure != null) {
+          LOG.error("request handler failed on {} from {}", request.messageName(), request.source(), failure);
+          body =
+              new io.cfxtrace.model.cfx.NotSupportedResponse(
+                  new io.cfxtrace.model.cfx.structures.RequestResult(
+                      io.cfxtrace.model.value.EnumValue.of(io.cfxtrace.model.cfx.structures.StatusResult.FAILED), -1,
+                      "request handler failed: " + failure));
+        } else {
+          body = custom.isPresent() ? custom.get() : StandardResponses.standard(identity, request);
+        }
+        CfxEnvelope response = request.response(identity.cfxHandle(), body);
+        link.send(AmqpMessages.encode(CfxAmqp.response(codec, response, requestMessageId)));
+      }));
     }
 
     private void reject(Delivery d, org.apache.qpid.proton.amqp.Symbol condition, String description) {
@@ -195,6 +205,10 @@ final class RequestResponder {
     }
 
     void send(byte[] message) {
+      if (sender.getLocalState() == org.apache.qpid.proton.engine.EndpointState.CLOSED) {
+        // the requester went away while its answer was being worked out (an asynchronous handler)
+        return;
+      }
       queued.add(message);
       drain();
     }

@@ -1,7 +1,6 @@
 package io.cfxtrace.endpoint.internal;
 
 import io.cfxtrace.endpoint.EndpointIdentity;
-import io.cfxtrace.endpoint.RequestHandler;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.cfx.AreYouThereRequest;
@@ -22,17 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * the answers every CFX endpoint must give (CFX root topic, CFX/NamespaceDoc: "must be
- * implemented by all endpoints"), after the application's own {@link RequestHandler}.
+ * implemented by all endpoints"), after the application's own {@link io.cfxtrace.endpoint.RequestHandler}.
  */
 final class StandardResponses {
 
   private StandardResponses() {}
 
-  static CfxMessage respond(EndpointIdentity identity, RequestHandler handler, CfxEnvelope request) {
-    CfxMessage custom = handler.respond(request).orElse(null);
-    if (custom != null) {
-      return custom;
-    }
+  /** the standard answer to a request the application's handler left alone. */
+  static CfxMessage standard(EndpointIdentity identity, CfxEnvelope request) {
     CfxMessage body = request.messageBody();
     RequestResult success = new RequestResult(EnumValue.of(StatusResult.SUCCESS), 0, null);
     if (body instanceof AreYouThereRequest) {

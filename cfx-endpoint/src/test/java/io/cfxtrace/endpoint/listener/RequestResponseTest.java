@@ -153,6 +153,70 @@ class RequestResponseTest {
   }
 
   @Test
+  void asynchronousHandlerAnswersFromItsOwnThreadWhileTheNetworkThreadServesOthers() throws Exception {
+    // a handler that reads a database answers later (RequestHandler.respondAsync): the answer it
+    // completes on its own thread reaches the requester with the request's RequestID, and a
+    // request it leaves alone still gets the standard answer meanwhile
+    java.util.concurrent.CompletableFuture<Optional<CfxMessage>> later = new java.util.concurrent.CompletableFuture<>();
+    NotSupportedResponse custom = new NotSupportedResponse(new RequestResult(EnumValue.of(StatusResult.SUCCESS), 7, "answered later"), Map.of());
+    io.cfxtrace.endpoint.RequestHandler handler = new io.cfxtrace.endpoint.RequestHandler() {
+      @Override
+      public Optional<CfxMessage> respond(CfxEnvelope request) {
+        return Optional.empty();
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<Optional<CfxMessage>> respondAsync(CfxEnvelope request) {
+        return request.messageBody() instanceof AreYouThereRequest ? later : java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+      }
+    };
+    try (TestListener withHandler = TestListener.start(TestListener.anonymous(), CfxEndpoint.Options.defaults().withRequestHandler(handler))) {
+      CfxEnvelope slow = Cfx.request(new AreYouThereRequest(TestListener.HANDLE));
+      java.util.concurrent.CompletableFuture<byte[]> slowAnswer = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return withHandler.machine(Cfx.MACHINE).request(TestListener.HANDLE, Cfx.json(slow), WAIT);
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+
+      CfxEnvelope quick = Cfx.CODEC.decodeEnvelope(
+          withHandler.machine(Cfx.MACHINE + ".Two").request(TestListener.HANDLE, Cfx.json(Cfx.request(new WhoIsThereRequest(null, null))), WAIT));
+      assertThat(quick.messageBody()).isInstanceOf(WhoIsThereResponse.class);
+      assertThat(slowAnswer).isNotDone();
+
+      java.util.concurrent.Executors.newSingleThreadExecutor().execute(() -> later.complete(Optional.of(custom)));
+      CfxEnvelope envelope = Cfx.CODEC.decodeEnvelope(slowAnswer.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+      assertThat(envelope.messageBody()).isEqualTo(custom);
+      assertThat(envelope.requestId()).isEqualTo(slow.requestId());
+    }
+  }
+
+  @Test
+  void asynchronousHandlerThatFailsIsAnsweredWithAFailedResultNamingTheFailure() throws Exception {
+    io.cfxtrace.endpoint.RequestHandler handler = new io.cfxtrace.endpoint.RequestHandler() {
+      @Override
+      public Optional<CfxMessage> respond(CfxEnvelope request) {
+        return Optional.empty();
+      }
+
+      @Override
+      public java.util.concurrent.CompletionStage<Optional<CfxMessage>> respondAsync(CfxEnvelope request) {
+        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("the rules file is unreadable"));
+      }
+    };
+    try (TestListener withHandler = TestListener.start(TestListener.anonymous(), CfxEndpoint.Options.defaults().withRequestHandler(handler))) {
+      CfxEnvelope envelope = Cfx.CODEC.decodeEnvelope(
+          withHandler.machine(Cfx.MACHINE).request(TestListener.HANDLE, Cfx.json(Cfx.request(new AreYouThereRequest(TestListener.HANDLE))), WAIT));
+
+      assertThat(envelope.messageBody()).isInstanceOfSatisfying(NotSupportedResponse.class, n -> {
+        assertThat(n.requestResult().result().known()).contains(StatusResult.FAILED);
+        assertThat(n.requestResult().message()).contains("the rules file is unreadable");
+      });
+    }
+  }
+
+  @Test
   void requestWhoseReplyToHasNoAttachedLinkIsRejectedWithNotFound() throws Exception {
     Session session = machine.connection().createSession(false, Session.AUTO_ACKNOWLEDGE);
     MessageProducer producer = session.createProducer(session.createQueue(TestListener.HANDLE));

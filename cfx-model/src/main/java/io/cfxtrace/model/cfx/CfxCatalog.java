@@ -1,5 +1,9 @@
 package io.cfxtrace.model.cfx;
 
+import io.cfxtrace.model.cfx.informationsystem.operatorvalidation.ValidateOperatorRequest;
+import io.cfxtrace.model.cfx.informationsystem.operatorvalidation.ValidateOperatorResponse;
+import io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsRequest;
+import io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsResponse;
 import io.cfxtrace.model.cfx.materials.management.MaterialsConsumed;
 import io.cfxtrace.model.cfx.materials.management.MaterialsInitialized;
 import io.cfxtrace.model.cfx.materials.management.MaterialsJoined;
@@ -12,6 +16,8 @@ import io.cfxtrace.model.cfx.materials.storage.MaterialsEmpty;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsLoaded;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsUnloaded;
 import io.cfxtrace.model.cfx.materials.storage.SplicePointDetected;
+import io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupRequest;
+import io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupResponse;
 import io.cfxtrace.model.cfx.production.ActivitiesExecuted;
 import io.cfxtrace.model.cfx.production.OperatorActivated;
 import io.cfxtrace.model.cfx.production.OperatorDeactivated;
@@ -112,6 +118,7 @@ import io.cfxtrace.model.cfx.structures.MaterialPackage;
 import io.cfxtrace.model.cfx.structures.MaterialPackageData;
 import io.cfxtrace.model.cfx.structures.MaterialPackageDetail;
 import io.cfxtrace.model.cfx.structures.MaterialPackageMSDData;
+import io.cfxtrace.model.cfx.structures.MaterialSetupRequirement;
 import io.cfxtrace.model.cfx.structures.Measurement;
 import io.cfxtrace.model.cfx.structures.NonInstalledComponent;
 import io.cfxtrace.model.cfx.structures.NumericMeasurement;
@@ -143,12 +150,14 @@ import io.cfxtrace.model.cfx.structures.ShelfLocation;
 import io.cfxtrace.model.cfx.structures.SleepState;
 import io.cfxtrace.model.cfx.structures.Stage;
 import io.cfxtrace.model.cfx.structures.StageInformation;
+import io.cfxtrace.model.cfx.structures.StationSetupRequirements;
 import io.cfxtrace.model.cfx.structures.SupportedTopic;
 import io.cfxtrace.model.cfx.structures.Symptom;
 import io.cfxtrace.model.cfx.structures.Temperature;
 import io.cfxtrace.model.cfx.structures.Test;
 import io.cfxtrace.model.cfx.structures.TestedUnit;
 import io.cfxtrace.model.cfx.structures.TextMeasurement;
+import io.cfxtrace.model.cfx.structures.ToolSetupRequirement;
 import io.cfxtrace.model.cfx.structures.UninstalledMaterial;
 import io.cfxtrace.model.cfx.structures.UnitAlignmentActivity;
 import io.cfxtrace.model.cfx.structures.UnitConveyingActivity;
@@ -157,6 +166,7 @@ import io.cfxtrace.model.cfx.structures.UnitLoadActivity;
 import io.cfxtrace.model.cfx.structures.UnitPosition;
 import io.cfxtrace.model.cfx.structures.UnitUnloadActivity;
 import io.cfxtrace.model.cfx.structures.VacuumPump;
+import io.cfxtrace.model.cfx.structures.ValidationResult;
 import io.cfxtrace.model.cfx.structures.WorkOrderIdentifier;
 import io.cfxtrace.model.cfx.structures.generic.GenericProcessData;
 import io.cfxtrace.model.cfx.structures.generic.GenericStageData;
@@ -242,14 +252,14 @@ public final class CfxCatalog {
           MessageEntry.typed("CFX.Heartbeat", Heartbeat.class),
           MessageEntry.generic("CFX.InformationSystem.DataTransfer.FileTransferRequest"),
           MessageEntry.generic("CFX.InformationSystem.DataTransfer.FileTransferResponse"),
-          MessageEntry.generic("CFX.InformationSystem.OperatorValidation.ValidateOperatorRequest"),
-          MessageEntry.generic("CFX.InformationSystem.OperatorValidation.ValidateOperatorResponse"),
+          MessageEntry.typed("CFX.InformationSystem.OperatorValidation.ValidateOperatorRequest", ValidateOperatorRequest.class),
+          MessageEntry.typed("CFX.InformationSystem.OperatorValidation.ValidateOperatorResponse", ValidateOperatorResponse.class),
           MessageEntry.generic("CFX.InformationSystem.ProductionScheduling.WorkOrdersScheduled"),
           MessageEntry.generic("CFX.InformationSystem.ProductionScheduling.WorkOrdersUnscheduled"),
           MessageEntry.generic("CFX.InformationSystem.TopicValidation.ValidateTopicRequest"),
           MessageEntry.generic("CFX.InformationSystem.TopicValidation.ValidateTopicResponse"),
-          MessageEntry.generic("CFX.InformationSystem.UnitValidation.ValidateUnitsRequest"),
-          MessageEntry.generic("CFX.InformationSystem.UnitValidation.ValidateUnitsResponse"),
+          MessageEntry.typed("CFX.InformationSystem.UnitValidation.ValidateUnitsRequest", ValidateUnitsRequest.class),
+          MessageEntry.typed("CFX.InformationSystem.UnitValidation.ValidateUnitsResponse", ValidateUnitsResponse.class),
           MessageEntry.generic("CFX.InformationSystem.WorkOrderManagement.WorkOrderQuantityUpdated"),
           MessageEntry.generic("CFX.InformationSystem.WorkOrderManagement.WorkOrderStatusUpdated"),
           MessageEntry.generic("CFX.InformationSystem.WorkOrderManagement.WorkOrdersCreated"),
@@ -293,8 +303,8 @@ public final class CfxCatalog {
           MessageEntry.typed("CFX.Materials.Storage.MaterialsLoaded", MaterialsLoaded.class),
           MessageEntry.typed("CFX.Materials.Storage.MaterialsUnloaded", MaterialsUnloaded.class),
           MessageEntry.typed("CFX.Materials.Storage.SplicePointDetected", SplicePointDetected.class),
-          MessageEntry.generic("CFX.Materials.Storage.ValidateStationSetupRequest"),
-          MessageEntry.generic("CFX.Materials.Storage.ValidateStationSetupResponse"),
+          MessageEntry.typed("CFX.Materials.Storage.ValidateStationSetupRequest", ValidateStationSetupRequest.class),
+          MessageEntry.typed("CFX.Materials.Storage.ValidateStationSetupResponse", ValidateStationSetupResponse.class),
           MessageEntry.generic("CFX.Materials.Transport.CheckpointReached"),
           MessageEntry.generic("CFX.Materials.Transport.CreateTransportOrderRequest"),
           MessageEntry.generic("CFX.Materials.Transport.CreateTransportOrderResponse"),
@@ -520,6 +530,7 @@ public final class CfxCatalog {
           new TypeEntry("CFX.Structures.MaterialPackage", MaterialPackage.class),
           new TypeEntry("CFX.Structures.MaterialPackageDetail", MaterialPackageDetail.class),
           new TypeEntry("CFX.Structures.MaterialPackageMSDData", MaterialPackageMSDData.class),
+          new TypeEntry("CFX.Structures.MaterialSetupRequirement", MaterialSetupRequirement.class),
           new TypeEntry("CFX.Structures.NonInstalledComponent", BasicNonInstalledComponent.class),
           new TypeEntry("CFX.Structures.NumericMeasurement", NumericMeasurement.class),
           new TypeEntry("CFX.Structures.NumericValue", NumericValue.class),
@@ -606,12 +617,14 @@ public final class CfxCatalog {
           new TypeEntry("CFX.Structures.SolderReflow.ReflowZoneData", ReflowZoneData.class),
           new TypeEntry("CFX.Structures.Stage", BasicStage.class),
           new TypeEntry("CFX.Structures.StageInformation", BasicStageInformation.class),
+          new TypeEntry("CFX.Structures.StationSetupRequirements", StationSetupRequirements.class),
           new TypeEntry("CFX.Structures.SupportedTopic", SupportedTopic.class),
           new TypeEntry("CFX.Structures.Symptom", Symptom.class),
           new TypeEntry("CFX.Structures.Temperature", Temperature.class),
           new TypeEntry("CFX.Structures.Test", Test.class),
           new TypeEntry("CFX.Structures.TestedUnit", TestedUnit.class),
           new TypeEntry("CFX.Structures.TextMeasurement", TextMeasurement.class),
+          new TypeEntry("CFX.Structures.ToolSetupRequirement", ToolSetupRequirement.class),
           new TypeEntry("CFX.Structures.UninstalledMaterial", UninstalledMaterial.class),
           new TypeEntry("CFX.Structures.UnitAlignmentActivity", BasicUnitAlignmentActivity.class),
           new TypeEntry("CFX.Structures.UnitConveyingActivity", UnitConveyingActivity.class),
@@ -620,6 +633,7 @@ public final class CfxCatalog {
           new TypeEntry("CFX.Structures.UnitPosition", BasicUnitPosition.class),
           new TypeEntry("CFX.Structures.UnitUnloadActivity", UnitUnloadActivity.class),
           new TypeEntry("CFX.Structures.VacuumPump", VacuumPump.class),
+          new TypeEntry("CFX.Structures.ValidationResult", ValidationResult.class),
           new TypeEntry("CFX.Structures.WorkOrderIdentifier", WorkOrderIdentifier.class),
           new TypeEntry("CFX.WhoIsThereRequest", WhoIsThereRequest.class),
           new TypeEntry("CFX.WhoIsThereResponse", WhoIsThereResponse.class));
@@ -655,7 +669,7 @@ public final class CfxCatalog {
   private CfxCatalog() {}
 
   /**
-   * all 182 CFX 2.1 messages, sorted by name; the 56 typed ones name their record.
+   * all 182 CFX 2.1 messages, sorted by name; the 62 typed ones name their record.
    *
    * @return an unmodifiable list.
    */

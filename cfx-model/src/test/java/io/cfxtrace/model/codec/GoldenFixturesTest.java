@@ -122,7 +122,7 @@ class GoldenFixturesTest {
             .filter(m -> m.type().isPresent())
             .map(MessageEntry::name)
             .collect(Collectors.toList());
-    assertThat(typed).hasSize(56);
+    assertThat(typed).hasSize(62);
     assertThat(covered).containsAll(typed);
   }
 

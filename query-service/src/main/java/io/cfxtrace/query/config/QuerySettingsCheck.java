@@ -20,7 +20,9 @@ import java.util.Set;
 public class QuerySettingsCheck {
 
   static final Set<String> KNOWN = Set.of("enabled", "statement-timeout", "longest-transaction", "connection-timeout", "health-timeout", "auth.enabled", "auth.tokens",
-      "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback");
+      "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback",
+      "interlocks.enabled", "interlocks.handle", "interlocks.host", "interlocks.port", "interlocks.rules", "interlocks.store-unreachable", "interlocks.threads",
+      "holds.url", "holds.username", "holds.password");
 
   /**
    * checks every property source.

@@ -7,14 +7,14 @@ import org.jspecify.annotations.Nullable;
  * which material a where-used query is about: a package, or a lot (optionally of one part
  * number), within an optional time window {@code [from, to)}.
  */
-record MaterialSelector(@Nullable String packageId, @Nullable String lot, @Nullable String partNumber, @Nullable Instant from,
+public record MaterialSelector(@Nullable String packageId, @Nullable String lot, @Nullable String partNumber, @Nullable Instant from,
     @Nullable Instant to) {
 
-  static MaterialSelector ofPackage(String packageId, @Nullable Instant from, @Nullable Instant to) {
+  public static MaterialSelector ofPackage(String packageId, @Nullable Instant from, @Nullable Instant to) {
     return new MaterialSelector(packageId, null, null, from, to);
   }
 
-  static MaterialSelector ofLot(String lot, @Nullable String partNumber, @Nullable Instant from, @Nullable Instant to) {
+  public static MaterialSelector ofLot(String lot, @Nullable String partNumber, @Nullable Instant from, @Nullable Instant to) {
     return new MaterialSelector(null, lot, partNumber, from, to);
   }
 

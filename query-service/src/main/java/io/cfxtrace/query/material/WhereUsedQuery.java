@@ -66,7 +66,7 @@ public class WhereUsedQuery {
    * @param material the package or lot and the time window.
    * @return exact links in installation order, then inferred ones in transaction order.
    */
-  List<WhereUsed.Link> find(MaterialSelector material) {
+  public List<WhereUsed.Link> find(MaterialSelector material) {
     Object from = material.from() == null ? null : material.from().atOffset(ZoneOffset.UTC);
     Object to = material.to() == null ? null : material.to().atOffset(ZoneOffset.UTC);
 

@@ -187,6 +187,23 @@ public class BirthCertificateQuery {
         r -> "t".equals(r.text("known")), k, k, k).get(0);
   }
 
+  /**
+   * the unit a key names now (as {@link #find} resolves it) and its route: what
+   * an interlock needs to decide whether the unit may be processed.
+   *
+   * @param id a serial or a provisional key ({@code PANEL-1001#2}).
+   * @return the unit and its steps in time order; no steps when the store has no unit event of it.
+   */
+  public UnitRoute unitRoute(String id) {
+    String unit = Objects.requireNonNull(store.query("select " + RESOLVED + " as unit", r -> r.text("unit"), id, id).get(0));
+    return new UnitRoute(unit, route(unit));
+  }
+
+  /** a unit and its route. */
+  public record UnitRoute(String unit, List<RouteStep> steps) {}
+
+  private static final String RESOLVED = "coalesce((select a.unit_id from unit_alias a where a.alias = ? order by a.valid_from desc, a.event_time desc limit 1), ?)";
+
   private List<RouteStep> route(String k) {
     // a step's work order: its own (WorkStarted, UnitsInitialized), else its transaction's WorkStarted's
     return store.query(KEYS + " select e.*, coalesce(e.work_order, wo.work_order) as wo, case when e.work_order is not null"

@@ -1,0 +1,3 @@
+/** CFX messages of topic {@code CFX.InformationSystem.OperatorValidation}. */
+@org.jspecify.annotations.NullMarked
+package io.cfxtrace.model.cfx.informationsystem.operatorvalidation;
