@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param counts the counts over all boards, not only the page.
  * @param offset how many boards come before the page.
  * @param limit the most boards of a page.
- * @param boards the page: boards by their first link's time, then id.
+ * @param boards the page: the boards with an exact link, then those linked by inference only, each
+ *     by their first link's time, then id.
  */
 public record Recall(
     @Nullable String materialPackage,
@@ -86,7 +87,7 @@ public record Recall(
    * groups links by board.
    *
    * @param links the links, any order.
-   * @return one board each, by first link time, then id; without status.
+   * @return one board each, in the order of {@link Recall#boards}; without status.
    */
   static List<Board> group(List<WhereUsed.Link> links) {
     Map<String, List<WhereUsed.Link>> byUnit = new LinkedHashMap<>();
@@ -102,7 +103,10 @@ public record Recall(
           sorted(ls, WhereUsed.Link::station), sorted(ls, WhereUsed.Link::materialPackage), sorted(ls, WhereUsed.Link::lot), first, null, null,
           null, null));
     }
-    boards.sort(Comparator.comparing(Board::first, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Board::unit));
+    // as where-used lists links: the boards a station named first (exact), then those linked by
+    // inference only, each by their first link's time
+    boards.sort(Comparator.comparing((Board b) -> b.exactLinks() == 0).thenComparing(Board::first, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(Board::unit));
     return boards;
   }
 

@@ -91,6 +91,10 @@ public class SearchQuery {
         default -> throw new IllegalStateException("unknown probe kind " + p.kind());
       }
     }
+    // a provisional key is stored as a unit key too: it is the key, not another board
+    if (matches.containsKey("key") && matches.containsKey("unit") && matches.get("unit").id().equals(matches.get("key").id())) {
+      matches.remove("unit");
+    }
     // a lot named without its part once it is known with one is the same lot
     if (matches.keySet().stream().anyMatch(k -> k.startsWith("lot ") && !k.equals("lot "))) {
       matches.remove("lot ");

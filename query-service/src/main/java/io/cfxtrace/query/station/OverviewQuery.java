@@ -37,11 +37,14 @@ public class OverviewQuery {
       + " se(st) as (select min(station) from station_event union all select (select min(station) from station_event where station > se.st)"
       + " from se where se.st is not null),"
       + " stations as (select st from ue where st is not null union select st from se where st is not null)"
-      + " select s.st as station, lu.event_time as unit_time, lu.unit_id, lu.event_type as unit_event, lu.recipe as unit_recipe,"
+      + " select s.st as station, lu.event_time as unit_time, lu.unit_id, lu.event_type as unit_event, lr.recipe as unit_recipe,"
       + " state.state_name, state.event_time as state_time, ra.state_name as activated_recipe, faults.open, fpy.units, fpy.passed, tested.fct"
       + " from stations s"
-      + " left join lateral (select e.event_time, e.unit_id, e.event_type, e.recipe from unit_event e where e.station = s.st"
+      + " left join lateral (select e.event_time, e.unit_id, e.event_type from unit_event e where e.station = s.st"
       + " order by e.event_time desc limit 1) lu on true"
+      // the recipe of its last unit event that names one (WorkStarted does), within the day before
+      + " left join lateral (select e.recipe from unit_event e where e.station = s.st and e.recipe is not null"
+      + " and e.event_time > lu.event_time - interval '1 day' and e.event_time <= lu.event_time order by e.event_time desc limit 1) lr on true"
       + " left join lateral (select x.state_name, x.event_time from station_event x where x.station = s.st and x.event_type = 'state_changed'"
       + " order by x.event_time desc limit 1) state on true"
       // recipe_activated keeps the recipe in state_name (see StationTimelineQuery)
