@@ -43,7 +43,7 @@ class OpenApiTest {
   @Test
   void documentListsEveryApiEndpoint() {
     assertThat(map(document, "paths")).containsOnlyKeys("/api/events/stream", "/api/units/{id}", "/api/units", "/api/materials/{packageId}/units",
-        "/api/lots/{lot}/units", "/api/stations/{station}/timeline", "/api/transactions/{transactionId}", "/api/conflicts");
+        "/api/lots/{lot}/units", "/api/stations/{station}/timeline", "/api/transactions/{transactionId}", "/api/conflicts", "/api/search", "/api/overview");
   }
 
   @Test
