@@ -190,18 +190,6 @@ const cfx = (() => {
       + all.map(t => `<li><span class="badge kind">${esc(t.kind)}</span> <a href="${esc(t.href)}">${esc(t.label)}</a></li>`).join('') + '</ul>';
   }
 
-  /** a JSON value downloaded as a file. */
-  function saveJson(value, fileName) {
-    const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    URL.revokeObjectURL(url);
-  }
-
   /** a duration in seconds as "1 h 02 min", "3 min 05 s" or "12 s". */
   function duration(seconds) {
     if (seconds == null || isNaN(seconds)) {
@@ -227,5 +215,5 @@ const cfx = (() => {
     where.innerHTML = `<div class="error" role="alert">${esc(error.message || error)}</div>`;
   }
 
-  return { token, header, get, download, esc, time, table, result, failed, verdict, targets, resolve, saveJson, duration, localInput, showError };
+  return { token, header, get, download, esc, time, table, result, failed, verdict, targets, resolve, duration, localInput, showError };
 })();
