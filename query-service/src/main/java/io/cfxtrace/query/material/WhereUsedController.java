@@ -83,6 +83,23 @@ public class WhereUsedController {
   }
 
   /**
+   * the units that contain a material package, one entry per link: {@link #materialUnits(String,
+   * String, String, String, String, String, String, String)} without grouping or paging, for callers
+   * in the same process (the convergence tests' truth check).
+   *
+   * @param packageId the package's id.
+   * @param from only links from this time on, optional.
+   * @param to only links before this time, optional.
+   * @param format {@code json} or {@code csv}, optional.
+   * @param accept the Accept header, optional.
+   * @return the units.
+   */
+  public HttpResponse<?> materialUnits(String packageId, @Nullable String from, @Nullable String to, @Nullable String format,
+      @Nullable String accept) {
+    return materialUnits(packageId, from, to, format, null, null, null, accept);
+  }
+
+  /**
    * the units that contain a lot.
    *
    * @param lot the lot.
