@@ -9,13 +9,20 @@ const cfx = (() => {
     return sessionStorage.getItem(TOKEN_KEY) || '';
   }
 
-  /** the header bar: page links and the token field. */
+  /**
+   * the header bar: page links, a search box, and the token field. The token field shows only once
+   * the service asked for a token (a 401) or one is kept: where auth is off (the demo) it has no use.
+   */
   function header(active) {
-    const pages = [['feed.html', 'Live feed'], ['unit.html', 'Unit'], ['where-used.html', 'Where-used'], ['api.html', 'API']];
+    const pages = [['index.html', 'Home'], ['unit.html', 'Unit'], ['where-used.html', 'Recall'], ['station.html', 'Stations'],
+      ['feed.html', 'Live feed'], ['api.html', 'API']];
     const h = document.createElement('header');
     h.innerHTML = '<a class="brand" href="index.html">cfx-trace</a>'
       + pages.map(([href, name]) => `<a href="${href}"${href === active ? ' class="here"' : ''}>${name}</a>`).join('')
-      + '<span class="token"><label for="token">API token</label><input id="token" type="password" size="18" autocomplete="off">'
+      + (active === 'index.html' ? '' : '<form id="header-search" class="header-search" role="search"><input id="header-q" type="search" size="22"'
+        + ' placeholder="serial, reel, lot, WO..." aria-label="search"></form>')
+      + `<span class="token" id="token-box"${token() ? '' : ' hidden'}><label for="token">API token</label>`
+      + '<input id="token" type="password" size="18" autocomplete="off">'
       + '<button id="token-save" type="button" class="secondary">Use</button></span>';
     document.body.prepend(h);
     const input = h.querySelector('#token');
@@ -24,6 +31,24 @@ const cfx = (() => {
       sessionStorage.setItem(TOKEN_KEY, input.value.trim());
       location.reload();
     });
+    const search = h.querySelector('#header-search');
+    if (search) {
+      search.addEventListener('submit', e => {
+        e.preventDefault();
+        const q = h.querySelector('#header-q').value.trim();
+        if (q) {
+          location.href = 'index.html?q=' + encodeURIComponent(q);
+        }
+      });
+    }
+  }
+
+  /** shows the token field (the service answered 401). */
+  function askForToken() {
+    const box = document.getElementById('token-box');
+    if (box) {
+      box.hidden = false;
+    }
   }
 
   /** GET an API path as JSON; throws an Error with the service's message on failure. */
@@ -42,6 +67,9 @@ const cfx = (() => {
     }
     if (!response.ok) {
       const why = body && body.message ? body.message : text;
+      if (response.status === 401) {
+        askForToken();
+      }
       throw new Error(response.status === 401 ? `${why} (enter the API token at the top right)` : `${response.status}: ${why}`);
     }
     return body;
@@ -95,18 +123,97 @@ const cfx = (() => {
     return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
   }
 
+  /** results that are failures: CFX TestResult, WorkResult, RepairResult, ProcessingResult names, and the verdicts. */
+  const FAILED = new Set(['failed', 'error', 'aborted', 'unabletorepair', 'scrap', 'scrapped', 'defective', 'defectiverepairnotfeasible']);
+  const PASSED = new Set(['passed', 'completed', 'repairsuccessful', 'succeeded', 'repaired']);
+
+  /** whether a result text is a failure. */
+  function failed(value) {
+    return value != null && (FAILED.has(String(value).toLowerCase()) || String(value).toLowerCase().startsWith('fail'));
+  }
+
   function result(value) {
     if (!value) {
       return '';
     }
     const v = String(value).toLowerCase();
-    const cls = v.startsWith('fail') || v === 'defective' || v === 'scrapped' ? 'fail' : v.startsWith('pass') || v === 'completed' ? 'pass' : '';
+    const cls = failed(v) ? 'fail' : PASSED.has(v) || v.startsWith('pass') ? 'pass' : '';
     return `<span class="badge ${cls}">${esc(value)}</span>`;
+  }
+
+  /** a verdict ({verdict, reason}) as a badge. */
+  function verdict(v) {
+    if (!v) {
+      return '';
+    }
+    const cls = { passed: 'pass', repaired: 'repaired', failed: 'fail', scrapped: 'scrapped', 'in progress': 'progress' }[v.verdict] || '';
+    return `<span class="badge verdict ${cls}" title="${esc(v.reason)}">${esc(v.verdict)}</span>`;
+  }
+
+  /**
+   * where a search match leads: [{label, href}] (a part number leads to its lots, a work order or a
+   * transaction to its boards).
+   */
+  function targets(m) {
+    const unit = id => `unit.html?id=${encodeURIComponent(id)}`;
+    switch (m.kind) {
+      case 'unit': return [{ label: `board ${m.id}`, href: unit(m.id) }];
+      case 'key': return [{ label: `provisional key ${m.id}` + (m.unit ? ` (board ${m.unit})` : ''), href: unit(m.id) }];
+      case 'panel': return [{ label: `panel ${m.id}`, href: unit(m.id) }];
+      case 'reel': return [{ label: `reel ${m.id}` + (m.partNumber ? ` (${m.partNumber})` : ''), href: `where-used.html?reel=${encodeURIComponent(m.id)}` }];
+      case 'lot': return [{ label: `lot ${m.id}` + (m.partNumber ? ` of ${m.partNumber}` : ''),
+        href: `where-used.html?lot=${encodeURIComponent(m.id)}` + (m.partNumber ? `&partNumber=${encodeURIComponent(m.partNumber)}` : '') }];
+      case 'part': return m.lots.map(l => ({ label: `lot ${l} of part ${m.id}`,
+        href: `where-used.html?lot=${encodeURIComponent(l)}&partNumber=${encodeURIComponent(m.id)}` }));
+      case 'workOrder': return m.units.map(u => ({ label: `board ${u} of work order ${m.id}`, href: unit(u) }));
+      case 'transaction': return m.units.map(u => ({ label: `board ${u} of transaction ${m.id}` + (m.station ? ` at ${m.station}` : ''), href: unit(u) }));
+      default: return [];
+    }
+  }
+
+  /**
+   * looks an identifier up: goes to its page when it names one thing, else shows the choices in
+   * {@code where} (and says so when it names nothing).
+   */
+  async function resolve(q, where) {
+    const r = await get('/api/search?q=' + encodeURIComponent(q));
+    const all = r.matches.flatMap(m => targets(m).map(t => ({ ...t, kind: m.kind })));
+    if (all.length === 1) {
+      location.href = all[0].href;
+      return;
+    }
+    if (all.length === 0) {
+      where.innerHTML = `<p class="empty" id="no-match">Nothing in the store is called ${esc(r.query)}${r.matches.length ? ' (no boards or lots listed for it)' : ''}.</p>`;
+      return;
+    }
+    where.innerHTML = `<p class="status">${esc(r.query)} names ${all.length} things; choose:</p><ul id="choices" class="choices">`
+      + all.map(t => `<li><span class="badge kind">${esc(t.kind)}</span> <a href="${esc(t.href)}">${esc(t.label)}</a></li>`).join('') + '</ul>';
+  }
+
+  /** a duration in seconds as "1 h 02 min", "3 min 05 s" or "12 s". */
+  function duration(seconds) {
+    if (seconds == null || isNaN(seconds)) {
+      return '';
+    }
+    const s = Math.round(seconds);
+    if (s >= 3600) {
+      return `${Math.floor(s / 3600)} h ${String(Math.floor(s % 3600 / 60)).padStart(2, '0')} min`;
+    }
+    if (s >= 60) {
+      return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+    }
+    return `${s} s`;
+  }
+
+  /** a datetime-local input's value for an instant (this browser's time zone). */
+  function localInput(date) {
+    const d = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+    return d.toISOString().slice(0, 16);
   }
 
   function showError(where, error) {
     where.innerHTML = `<div class="error" role="alert">${esc(error.message || error)}</div>`;
   }
 
-  return { token, header, get, download, esc, time, table, result, showError };
+  return { token, header, get, download, esc, time, table, result, failed, verdict, targets, resolve, duration, localInput, showError };
 })();

@@ -44,7 +44,7 @@ class OpenApiTest {
   void documentListsEveryApiEndpoint() {
     assertThat(map(document, "paths")).containsOnlyKeys("/api/events/stream", "/api/units/{id}", "/api/units", "/api/materials/{packageId}/units",
         "/api/lots/{lot}/units", "/api/stations/{station}/timeline", "/api/transactions/{transactionId}", "/api/conflicts", "/api/holds",
-        "/api/holds/{id}", "/api/holds/{id}/release", "/api/holds/where-used");
+        "/api/holds/{id}", "/api/holds/{id}/release", "/api/holds/where-used", "/api/search", "/api/overview");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.query.config.AuthConfiguration;
 import io.cfxtrace.query.config.FeedConfiguration;
 import io.cfxtrace.query.config.QueryConfiguration;
+import io.cfxtrace.query.config.WorkbenchConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
 import java.sql.Connection;
@@ -146,6 +147,25 @@ class QueryConfigurationTest {
   void feedBufferOutsideItsRangeStopsTheStart() {
     assertThatThrownBy(() -> context(Map.of("cfx.query.feed.client-buffer", "0")).close())
         .hasStackTraceContaining("cfx.query.feed.client-buffer must be from 1 to 100000, was 0");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"20", "451"})
+  void liquidusOutsideAnySoldersStopsTheStart(String liquidus) {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.workbench.liquidus", liquidus)).close())
+        .hasStackTraceContaining("cfx.query.workbench.liquidus must be from 50 to 450 (°C), was");
+  }
+
+  @Test
+  void workbenchSettingsBindByName() {
+    try (ApplicationContext ctx = context(Map.of("cfx.query.workbench.liquidus", "183", "cfx.query.workbench.final-stations", "*.FCT.*,Line2.EOL"))) {
+      WorkbenchConfiguration w = ctx.getBean(WorkbenchConfiguration.class);
+
+      assertThat(w.liquidus()).isEqualTo(183.0);
+      assertThat(w.isFinal("Line1.FCT.FCT01")).isTrue();
+      assertThat(w.isFinal("Line2.EOL")).isTrue();
+      assertThat(w.isFinal("Line1.ICT.ICT01")).isFalse();
+    }
   }
 
   @Test

@@ -72,6 +72,17 @@ final class QueryServiceFixture implements AutoCloseable {
     return new QueryServiceFixture(db, ApplicationContext.run(EmbeddedServer.class, p));
   }
 
+  /**
+   * starts the service on a store a test filled itself (rows written with SQL, for sizes the
+   * ingest path would take minutes to reach).
+   *
+   * @param db the migrated, filled store.
+   * @return the running fixture.
+   */
+  static QueryServiceFixture on(TestDatabase db) {
+    return new QueryServiceFixture(db, ApplicationContext.run(EmbeddedServer.class, properties(db)));
+  }
+
   /** stores envelopes through the real ingest path while the service runs (what the live feed sees). */
   void store(List<CfxEnvelope> envelopes) {
     store(db, envelopes);

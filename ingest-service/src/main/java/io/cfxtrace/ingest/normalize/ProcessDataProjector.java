@@ -117,7 +117,7 @@ final class ProcessDataProjector extends Projector {
         flatten(out, e, unit, tx, kind, member.getKey(), member.getValue(), budget);
       }
       if (budget[0] == MAX_FLATTENED) {
-        out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, "ProcessData", null, u.typeName(), null, e.uniqueId());
+        out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, "ProcessData", null, u.typeName(), null, e.uniqueId(), null);
       }
     }
   }
@@ -140,21 +140,24 @@ final class ProcessDataProjector extends Projector {
       }
     } else if (n.isNumber() && Double.isFinite(n.doubleValue())) {
       budget[0]--;
-      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, path, n.doubleValue(), null, null, e.uniqueId());
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, path, n.doubleValue(), null, null, e.uniqueId(), null);
     } else if (n.isTextual() || n.isBoolean()) {
       budget[0]--;
-      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, path, number(n.asText()), n.asText(), null, e.uniqueId());
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, path, number(n.asText()), n.asText(), null, e.uniqueId(), null);
     }
   }
 
   private void zones(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, @Nullable List<ReflowZoneData> zones) {
     for (ReflowZoneData z : present(zones)) {
       String zone = zoneName(z.zone());
+      // the zone's place in the oven (CFX Stage.StageSequence): readers order the zones by it, as
+      // names do not sort (Zone1, Zone10, Zone2...)
+      Integer sequence = z.zone() == null ? null : z.zone().stageSequence();
       for (ReflowSetPoint sp : present(z.setpoints())) {
-        value(out, e, unit, tx, kind, zone, text(sp.subZone()), "setpoint:" + text(sp.setpointType()), sp.setpoint(), null);
+        zoneValue(out, e, unit, tx, kind, zone, sequence, text(sp.subZone()), "setpoint:" + text(sp.setpointType()), sp.setpoint(), null);
       }
       for (ReflowReading r : present(z.readings())) {
-        value(out, e, unit, tx, kind, zone, text(r.subZone()), "reading:" + text(r.readingType()), r.readingValue(), null);
+        zoneValue(out, e, unit, tx, kind, zone, sequence, text(r.subZone()), "reading:" + text(r.readingType()), r.readingValue(), null);
       }
     }
   }
@@ -171,21 +174,27 @@ final class ProcessDataProjector extends Projector {
     }
     for (GenericParameter p : present(parameters)) {
       out.processValues.add(e.eventTime(), unit, tx, station(e), "generic", zone, null, "parameter:" + p.name(), number(p.value()), p.value(), null,
-          e.uniqueId());
+          e.uniqueId(), null);
     }
   }
 
   private static void value(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, @Nullable String zone,
       @Nullable String subZone, String parameter, @Nullable Double value, @Nullable String uom) {
+    zoneValue(out, e, unit, tx, kind, zone, null, subZone, parameter, value, uom);
+  }
+
+  /** a value of a zone that has a place in its machine (a reflow zone's StageSequence), if known. */
+  private static void zoneValue(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, @Nullable String zone,
+      @Nullable Integer zoneSequence, @Nullable String subZone, String parameter, @Nullable Double value, @Nullable String uom) {
     if (value != null) {
-      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, zone, subZone, parameter, value, null, uom, e.uniqueId());
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, zone, subZone, parameter, value, null, uom, e.uniqueId(), zoneSequence);
     }
   }
 
   private static void text(StoreBatch out, StoredEnvelope e, @Nullable String unit, @Nullable String tx, String kind, String parameter,
       @Nullable String value) {
     if (value != null) {
-      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, parameter, null, value, null, e.uniqueId());
+      out.processValues.add(e.eventTime(), unit, tx, station(e), kind, null, null, parameter, null, value, null, e.uniqueId(), null);
     }
   }
 

@@ -120,13 +120,13 @@ public final class StoreBatch {
               "event_time", "unit_id", "defect_id", "check_name", "defect_code", "category", "description", "reference_designator",
               "part_number", "priority", "confidence", "verification", "station", "transaction_id", "unique_id"));
 
-  /** process data. */
+  /** process data; zone_sequence since V10. */
   public final CopyBuffer processValues =
       new CopyBuffer(
           "process_value",
           List.of(
               "event_time", "unit_id", "transaction_id", "station", "process_kind", "zone", "sub_zone", "parameter", "value", "value_text",
-              "unit_of_measure", "unique_id"));
+              "unit_of_measure", "unique_id", "zone_sequence"));
 
   /** personalisation. */
   public final CopyBuffer characteristics =

@@ -423,6 +423,9 @@ class NormalizationOfGoldenFixturesTest {
             .has("select value from process_value where zone = 'Zone1' and sub_zone = 'Top' and parameter = 'setpoint:Temperature'", "220")
             .has("select value from process_value where zone = 'Zone3' and sub_zone = 'WholeZone' and parameter = 'setpoint:O2'", "500")
             .has("select value from process_value where zone = 'Zone4' and sub_zone = 'Bottom' and parameter = 'reading:PowerLevel'", "25")
+            // the zones' places in the oven (ReflowZone.StageSequence), one per zone name (V10)
+            .has("select string_agg(distinct zone || '=' || zone_sequence, ',') from process_value where zone is not null", "Zone1=1,Zone2=2,Zone3=3,Zone4=4")
+            .has("select count(*) from process_value where zone is null and zone_sequence is not null", "0")
             .has("select process_kind, value, transaction_id from process_value where parameter = 'ConveyorSpeed'", "reflow", "60",
                 "a881ac27-9649-41c8-a13e-df118471eb1e"),
         fixture("CFX.Production.Processing.UnitsProcessed.v2.json")

@@ -20,7 +20,7 @@ import java.util.Set;
 public class QuerySettingsCheck {
 
   static final Set<String> KNOWN = Set.of("enabled", "statement-timeout", "longest-transaction", "connection-timeout", "health-timeout", "auth.enabled", "auth.tokens",
-      "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback",
+      "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback", "workbench.liquidus", "workbench.final-stations",
       "interlocks.enabled", "interlocks.handle", "interlocks.host", "interlocks.port", "interlocks.rules", "interlocks.store-unreachable", "interlocks.threads",
       "holds.url", "holds.username", "holds.password");
 
@@ -30,9 +30,11 @@ public class QuerySettingsCheck {
    * @param environment the environment.
    * @param auth the auth settings, bound after the check.
    * @param feed the live feed's settings, bound after the check.
+   * @param workbench the web UI's settings, bound after the check.
    * @throws ConfigurationException naming each unknown key.
    */
-  public QuerySettingsCheck(Environment environment, BeanProvider<AuthConfiguration> auth, BeanProvider<FeedConfiguration> feed) {
+  public QuerySettingsCheck(Environment environment, BeanProvider<AuthConfiguration> auth, BeanProvider<FeedConfiguration> feed,
+      BeanProvider<WorkbenchConfiguration> workbench) {
     List<String> problems = new ArrayList<>();
     for (PropertySource source : environment.getPropertySources()) {
       for (String key : source) {
@@ -50,5 +52,6 @@ public class QuerySettingsCheck {
     }
     auth.get();
     feed.get();
+    workbench.get();
   }
 }

@@ -39,6 +39,23 @@ final class Csv {
     return out.toString();
   }
 
+  /** the header of the CSV grouped by board ({@code group=board}). */
+  static final String BOARD_HEADER = "unit,link,exact_links,inferred_links,verdict,reference_designators,stations,material_packages,lots,"
+      + "work_order,last_station,last_time,first_link_time";
+
+  /** where-used grouped by board: one line per board, lists joined with a space. */
+  static String ofBoards(List<Recall.Board> boards) {
+    StringBuilder out = new StringBuilder(BOARD_HEADER).append("\r\n");
+    for (Recall.Board b : boards) {
+      // the counts are Java ints, written as numbers (no formula can start them)
+      out.append(field(b.unit())).append(',').append(field(b.link())).append(',').append(b.exactLinks()).append(',').append(b.inferredLinks())
+          .append(',').append(Stream.of(b.verdict() == null ? null : b.verdict().verdict(), String.join(" ", b.designators()),
+              String.join(" ", b.stations()), String.join(" ", b.packages()), String.join(" ", b.lots()), b.workOrder(), b.lastStation(),
+              time(b.lastTime()), time(b.first())).map(Csv::field).collect(Collectors.joining(","))).append("\r\n");
+    }
+    return out.toString();
+  }
+
   private static @Nullable String time(@Nullable Instant t) {
     return t == null ? null : t.toString();
   }

@@ -1,5 +1,6 @@
 package io.cfxtrace.query.material;
 
+import io.cfxtrace.query.unit.BoardStatus;
 import io.cfxtrace.query.web.BadParameterException;
 import io.cfxtrace.query.web.Parameters;
 import io.micronaut.core.annotation.Nullable;
@@ -28,15 +29,25 @@ public class WhereUsedController {
   /** the CSV media type. */
   public static final String TEXT_CSV = "text/csv";
 
+  /** the boards of a page when {@code limit} is not given ({@code group=board}). */
+  static final int DEFAULT_LIMIT = 100;
+  /** the most boards of a page. */
+  static final int MAX_LIMIT = 10_000;
+  /** the most boards skipped. */
+  static final int MAX_OFFSET = 1_000_000;
+
   private final WhereUsedQuery query;
+  private final BoardStatus status;
 
   /**
    * creates the controller.
    *
    * @param query finds the units.
+   * @param status reads the verdicts of a page of boards.
    */
-  public WhereUsedController(WhereUsedQuery query) {
+  public WhereUsedController(WhereUsedQuery query, BoardStatus status) {
     this.query = query;
+    this.status = status;
   }
 
   /**
@@ -46,21 +57,46 @@ public class WhereUsedController {
    * @param from only links from this time on (ISO-8601 with offset), optional.
    * @param to only links before this time, optional.
    * @param format {@code json} or {@code csv}, optional (else the Accept header decides).
+   * @param group {@code link} (the default: one entry per unit, station and designator) or {@code
+   *     board} (one per board with its designators, links, verdict, last station and work order,
+   *     the counts by board and by link, a page of boards in JSON and every board in CSV).
+   * @param offset with {@code group=board}, how many boards to skip (0 to 1000000; default 0).
+   * @param limit with {@code group=board}, the most boards of the page (1 to 10000; default 100).
    * @param accept the Accept header.
    * @return the units; an unknown package has none.
    * @throws BadParameterException for a NUL character in the id, a malformed or out-of-range time,
-   *     {@code from} not before {@code to}, or an unknown format (400).
+   *     {@code from} not before {@code to}, an unknown format or group, or an offset or limit out
+   *     of range (400).
    */
   @Get(uri = "/materials/{packageId}/units", produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
   public HttpResponse<?> materialUnits(@PathVariable String packageId, @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-      @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+      @Nullable @QueryValue String format, @Nullable @QueryValue String group, @Nullable @QueryValue String offset,
+      @Nullable @QueryValue String limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
     boolean csv = csv(format, accept);
+    Page page = page(group, offset, limit);
     String id = Parameters.id("packageId", packageId);
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     Parameters.checkWindow(start, end);
     List<WhereUsed.Link> links = query.find(MaterialSelector.ofPackage(id, start, end));
-    return answer(csv, new WhereUsed(id, null, null, start, end, links));
+    return answer(csv, page, new WhereUsed(id, null, null, start, end, links));
+  }
+
+  /**
+   * the units that contain a material package, one entry per link: {@link #materialUnits(String,
+   * String, String, String, String, String, String, String)} without grouping or paging, for callers
+   * in the same process (the convergence tests' truth check).
+   *
+   * @param packageId the package's id.
+   * @param from only links from this time on, optional.
+   * @param to only links before this time, optional.
+   * @param format {@code json} or {@code csv}, optional.
+   * @param accept the Accept header, optional.
+   * @return the units.
+   */
+  public HttpResponse<?> materialUnits(String packageId, @Nullable String from, @Nullable String to, @Nullable String format,
+      @Nullable String accept) {
+    return materialUnits(packageId, from, to, format, null, null, null, accept);
   }
 
   /**
@@ -71,22 +107,55 @@ public class WhereUsedController {
    * @param from only links from this time on (ISO-8601 with offset), optional.
    * @param to only links before this time, optional.
    * @param format {@code json} or {@code csv}, optional (else the Accept header decides).
+   * @param group {@code link} (default) or {@code board}, as for a package.
+   * @param offset with {@code group=board}, how many boards to skip.
+   * @param limit with {@code group=board}, the most boards of the page.
    * @param accept the Accept header.
    * @return the units; an unknown lot has none.
    * @throws BadParameterException for a NUL character in the lot or part number, a malformed or
-   *     out-of-range time, {@code from} not before {@code to}, or an unknown format (400).
+   *     out-of-range time, {@code from} not before {@code to}, an unknown format or group, or an
+   *     offset or limit out of range (400).
    */
   @Get(uri = "/lots/{lot}/units", produces = {MediaType.APPLICATION_JSON, TEXT_CSV})
   public HttpResponse<?> lotUnits(@PathVariable String lot, @Nullable @QueryValue String partNumber, @Nullable @QueryValue String from,
-      @Nullable @QueryValue String to, @Nullable @QueryValue String format, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+      @Nullable @QueryValue String to, @Nullable @QueryValue String format, @Nullable @QueryValue String group,
+      @Nullable @QueryValue String offset, @Nullable @QueryValue String limit, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
     boolean csv = csv(format, accept);
+    Page page = page(group, offset, limit);
     String name = Parameters.id("lot", lot);
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     Parameters.checkWindow(start, end);
     String part = partNumber == null || partNumber.isBlank() ? null : Parameters.text("partNumber", partNumber);
     List<WhereUsed.Link> links = query.find(MaterialSelector.ofLot(name, part, start, end));
-    return answer(csv, new WhereUsed(null, name, part, start, end, links));
+    return answer(csv, page, new WhereUsed(null, name, part, start, end, links));
+  }
+
+  /** how to answer: by link, or a page of boards. */
+  private record Page(boolean byBoard, int offset, int limit) {}
+
+  private static Page page(@Nullable String group, @Nullable String offset, @Nullable String limit) {
+    boolean byBoard = switch (group == null ? "link" : group.toLowerCase(Locale.ROOT)) {
+      case "link" -> false;
+      case "board" -> true;
+      default -> throw new BadParameterException("group", group, "link or board");
+    };
+    return new Page(byBoard, Parameters.offset("offset", offset, MAX_OFFSET), Parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT));
+  }
+
+  private HttpResponse<?> answer(boolean csv, Page page, WhereUsed result) {
+    if (page.byBoard()) {
+      List<Recall.Board> boards = Recall.group(result.units());
+      Recall.Counts counts = Recall.counts(result.units(), boards);
+      if (csv) {
+        // the export is the whole recall: every board, with its status
+        return HttpResponse.ok(Csv.ofBoards(Recall.withStatus(boards, status))).contentType(TEXT_CSV + "; charset=utf-8");
+      }
+      List<Recall.Board> shown = boards.subList(Math.min(page.offset(), boards.size()), Math.min(boards.size(), page.offset() + page.limit()));
+      return HttpResponse.ok(new Recall(result.materialPackage(), result.lot(), result.partNumber(), result.from(), result.to(), counts,
+          page.offset(), page.limit(), Recall.withStatus(shown, status))).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+    return answer(csv, result);
   }
 
   private static HttpResponse<?> answer(boolean csv, WhereUsed result) {

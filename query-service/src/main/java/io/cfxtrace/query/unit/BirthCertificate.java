@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *     board in two machines at once: a duplicated serial, a misread label), in the order the
  *     overlaps begin; empty for a unit whose records agree. The route steps of those windows are
  *     marked {@link RouteStep#conflict()}.
+ * @param summary the verdict and the board's journey at a glance, for the page's header.
+ * @param reflow the oven runs: zones in the oven's order, peak temperature, time above liquidus.
  */
 public record BirthCertificate(
     String unit,
@@ -34,7 +36,32 @@ public record BirthCertificate(
     List<Check> checks,
     List<Characteristic> characteristics,
     Genealogy genealogy,
-    List<Conflict> conflicts) {
+    List<Conflict> conflicts,
+    Summary summary,
+    List<ReflowRun> reflow) {
+
+  /**
+   * the certificate's header.
+   *
+   * @param verdict passed, failed, scrapped, repaired or in progress, and why ({@link Verdict}).
+   * @param recipes the recipes the stations ran on the unit (its product, as CFX names it), in
+   *     the order first used.
+   * @param workOrder the first work order, if any.
+   * @param firstStation the station of its first unit event.
+   * @param firstTime when.
+   * @param lastStation the station of its last unit event.
+   * @param lastTime when.
+   * @param stations how many distinct stations it went through.
+   */
+  public record Summary(
+      Verdict verdict,
+      List<String> recipes,
+      @Nullable String workOrder,
+      @Nullable String firstStation,
+      @Nullable Instant firstTime,
+      @Nullable String lastStation,
+      @Nullable Instant lastTime,
+      int stations) {}
 
   /**
    * one unit_event row.
@@ -44,6 +71,9 @@ public record BirthCertificate(
    * @param workOrderBatch the batch of that work order, if any.
    * @param conflict whether the step belongs to a work window (its station and transaction) that
    *     is in one of the certificate's {@code conflicts}.
+   * @param operator the operator the message named, else the one logged in at the station at the
+   *     time (operator_session: CFX OperatorActivated to OperatorDeactivated).
+   * @param operatorName that operator's name from the session, if known.
    */
   public record RouteStep(
       Instant time,
@@ -58,11 +88,13 @@ public record BirthCertificate(
       String key,
       @Nullable String workOrder,
       @Nullable String workOrderBatch,
-      boolean conflict) {
+      boolean conflict,
+      @Nullable String operatorName) {
 
     /** this step, marked as part of a conflicting window; known only once the windows are paired. */
     RouteStep inConflict() {
-      return new RouteStep(time, station, eventType, transaction, lane, stage, result, recipe, operator, key, workOrder, workOrderBatch, true);
+      return new RouteStep(time, station, eventType, transaction, lane, stage, result, recipe, operator, key, workOrder, workOrderBatch, true,
+          operatorName);
     }
   }
 
@@ -136,7 +168,12 @@ public record BirthCertificate(
   /** a package of a splice chain. */
   public record SplicedPackage(@Nullable String id, @Nullable String partNumber, @Nullable String lot) {}
 
-  /** one process_value row. */
+  /**
+   * one process_value row.
+   *
+   * @param zoneSequence the zone's place in its machine (CFX StageSequence of a reflow zone), if
+   *     sent and stored (V10).
+   */
   public record ProcessValue(
       Instant time,
       @Nullable String station,
@@ -147,7 +184,8 @@ public record BirthCertificate(
       String parameter,
       @Nullable Double value,
       @Nullable String valueText,
-      @Nullable String unitOfMeasure) {}
+      @Nullable String unitOfMeasure,
+      @Nullable Integer zoneSequence) {}
 
   /** one unit_check row with what it measured and found. */
   public record Check(

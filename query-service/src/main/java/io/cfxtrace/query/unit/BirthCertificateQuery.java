@@ -1,5 +1,6 @@
 package io.cfxtrace.query.unit;
 
+import io.cfxtrace.query.config.WorkbenchConfiguration;
 import io.cfxtrace.query.conflict.Conflict;
 import io.cfxtrace.query.conflict.ConflictRule;
 import io.cfxtrace.query.store.EventStoreReader;
@@ -103,23 +104,37 @@ public class BirthCertificateQuery {
   }
 
   private final EventStoreReader store;
+  private final WorkbenchConfiguration workbench;
 
   /**
    * creates the query.
    *
    * @param store the event store.
+   * @param workbench the liquidus and the final stations.
    */
-  public BirthCertificateQuery(EventStoreReader store) {
+  public BirthCertificateQuery(EventStoreReader store, WorkbenchConfiguration workbench) {
     this.store = store;
+    this.workbench = workbench;
+  }
+
+  /**
+   * the birth certificate of a unit, its reflow runs measured against the configured liquidus.
+   *
+   * @param id a serial, a provisional key ({@code PANEL-1001#2}) or a panel id.
+   * @return the certificate, or empty when no row of the store names the unit.
+   */
+  public Optional<BirthCertificate> find(String id) {
+    return find(id, workbench.liquidus());
   }
 
   /**
    * the birth certificate of a unit.
    *
    * @param id a serial, a provisional key ({@code PANEL-1001#2}) or a panel id.
+   * @param liquidus the liquidus of the reflow summary, °C.
    * @return the certificate, or empty when no row of the store names the unit.
    */
-  public Optional<BirthCertificate> find(String id) {
+  public Optional<BirthCertificate> find(String id, double liquidus) {
     // a provisional key names the unit its latest alias gives (a reusable carrier's current board)
     // (and the unit's other keys, in the same round trip: one row per key, a null key when none)
     List<String[]> named = store.query("with u as (select coalesce((select a.unit_id from unit_alias a where a.alias = ?"
@@ -148,8 +163,34 @@ public class BirthCertificateQuery {
     List<Characteristic> characteristics = characteristics(k);
     Genealogy genealogy = genealogy(unit, k);
     ProcessAndConflicts beside = processAndConflicts.get();
+    Map<String, java.time.Instant> started = new java.util.HashMap<>();
+    for (RouteStep r : route) {
+      if (r.transaction() != null && r.eventType().equals("work_started")) {
+        started.putIfAbsent(r.transaction(), r.time());
+      }
+    }
     return Optional.of(new BirthCertificate(unit, List.copyOf(keys), workOrders, marked(route, beside.conflicts()), materials.get(),
-        beside.process(), checks, characteristics, genealogy, beside.conflicts()));
+        beside.process(), checks, characteristics, genealogy, beside.conflicts(), summary(route, checks, workOrders),
+        ReflowRun.of(beside.process(), started, liquidus)));
+  }
+
+  /** the header: verdict, recipes, work order, first and last station. */
+  private BirthCertificate.Summary summary(List<RouteStep> route, List<Check> checks, List<String> workOrders) {
+    Verdict verdict = Verdict.of(route.stream().map(r -> new Verdict.Step(r.time(), r.station(), r.eventType(), r.result(), finalTest(r, checks)))
+        .toList(), workbench);
+    RouteStep first = route.isEmpty() ? null : route.get(0);
+    RouteStep last = route.isEmpty() ? null : route.get(route.size() - 1);
+    return new BirthCertificate.Summary(verdict, route.stream().map(RouteStep::recipe).filter(Objects::nonNull).distinct().toList(),
+        workOrders.isEmpty() ? null : workOrders.get(0), first == null ? null : first.station(), first == null ? null : first.time(),
+        last == null ? null : last.station(), last == null ? null : last.time(),
+        (int) route.stream().map(RouteStep::station).filter(Objects::nonNull).distinct().count());
+  }
+
+  /** whether a route step is a passed functional test: UnitsTested with TestMethod FCT (the check of its transaction). */
+  static boolean finalTest(RouteStep r, List<Check> checks) {
+    return r.eventType().equals("tested") && "passed".equalsIgnoreCase(r.result()) && checks.stream()
+        .anyMatch(c -> c.kind().equals("test") && "FCT".equalsIgnoreCase(c.method()) && Objects.equals(c.transaction(), r.transaction())
+            && Objects.equals(c.station(), r.station()));
   }
 
   /** two sections read one after the other on one connection. */
@@ -206,13 +247,20 @@ public class BirthCertificateQuery {
 
   private List<RouteStep> route(String k) {
     // a step's work order: its own (WorkStarted, UnitsInitialized), else its transaction's WorkStarted's
+    // a step's operator: the one its message named, else the one logged in at the station then
+    // (operator_session, CFX OperatorActivated/OperatorDeactivated: an index probe by station)
     return store.query(KEYS + " select e.*, coalesce(e.work_order, wo.work_order) as wo, case when e.work_order is not null"
-            + " then e.work_order_batch else wo.work_order_batch end as wo_batch from unit_event e"
+            + " then e.work_order_batch else wo.work_order_batch end as wo_batch, coalesce(e.operator, op.operator_id) as op,"
+            + " op.operator_name as op_name from unit_event e"
             + " left join lateral (select w.work_order, w.work_order_batch from unit_event w where e.transaction_id is not null"
             + " and w.transaction_id = e.transaction_id and w.work_order is not null order by w.event_time limit 1) wo on true"
+            + " left join lateral (select o.operator_id, o.operator_name from operator_session o where o.station = e.station"
+            + " and o.activated_at <= e.event_time and (o.deactivated_at is null or o.deactivated_at > e.event_time)"
+            + " and (e.operator is null or o.operator_id = e.operator) order by o.activated_at desc limit 1) op on true"
             + " where " + mine("e", "event_time") + " order by e.event_time",
         r -> new RouteStep(r.time("event_time"), r.text("station"), r.text("event_type"), r.text("transaction_id"), r.integer("lane"),
-            r.text("stage"), r.text("result"), r.text("recipe"), r.text("operator"), r.text("unit_id"), r.text("wo"), r.text("wo_batch"), false),
+            r.text("stage"), r.text("result"), r.text("recipe"), r.text("op"), r.text("unit_id"), r.text("wo"), r.text("wo_batch"), false,
+            r.text("op_name")),
         k);
   }
 
@@ -281,9 +329,10 @@ public class BirthCertificateQuery {
     // planner answers by reading the whole table; the two parts are disjoint (unit_id null or not)
     return store.query(TRANSACTIONS + ", p as (select * from process_value p where " + mine("p", "event_time")
             + " union all select * from process_value p where p.unit_id is null and p.transaction_id in (select transaction_id from tx))"
-            + " select * from p order by p.event_time, p.process_kind, p.zone nulls first, p.sub_zone nulls first, p.parameter",
+            + " select * from p order by p.event_time, p.process_kind, p.zone_sequence nulls first, p.zone nulls first, p.sub_zone nulls first,"
+            + " p.parameter",
         r -> new ProcessValue(r.time("event_time"), r.text("station"), r.text("transaction_id"), r.text("process_kind"), r.text("zone"),
-            r.text("sub_zone"), r.text("parameter"), r.decimal("value"), r.text("value_text"), r.text("unit_of_measure")),
+            r.text("sub_zone"), r.text("parameter"), r.decimal("value"), r.text("value_text"), r.text("unit_of_measure"), r.integer("zone_sequence")),
         k);
   }
 

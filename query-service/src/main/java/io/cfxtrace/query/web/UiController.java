@@ -49,6 +49,16 @@ public class UiController {
   }
 
   /**
+   * the icon browsers ask for at the root of a site, whatever the page says.
+   *
+   * @return the UI's icon.
+   */
+  @Get("/favicon.ico")
+  public HttpResponse<?> favicon() {
+    return resource("ui/", "favicon.ico");
+  }
+
+  /**
    * the UI's folder.
    *
    * @return a redirect to the UI's start page.
