@@ -47,7 +47,7 @@ class InterlockRuleTest {
 
     Route step(String station, String type, String result) {
       t = t.plusSeconds(60);
-      steps.add(new RouteStep(t, station, type, "tx-" + steps.size(), null, null, result, "BOARD-A", null, "SN-1", "WO-7", null, false));
+      steps.add(new RouteStep(t, station, type, "tx-" + steps.size(), null, null, result, "BOARD-A", null, "SN-1", "WO-7", null, false, null));
       return this;
     }
 

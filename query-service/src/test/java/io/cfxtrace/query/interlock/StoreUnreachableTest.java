@@ -32,7 +32,7 @@ class StoreUnreachableTest {
   /** a route reader whose store is down. */
   private static final class DownStore extends BirthCertificateQuery {
     DownStore() {
-      super(null);
+      super(null, new io.cfxtrace.query.config.WorkbenchConfiguration(217, java.util.List.of()));
     }
 
     @Override
