@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "validate",
+    header = "Check CFX payload files (an envelope or a JSON array of them, plain or gzip) and recordings of ./cfx record.",
     description = "Check CFX payload files (an envelope or an array of them, JSON or gzip).",
-    sortOptions = false)
+    sortOptions = false,
+    mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

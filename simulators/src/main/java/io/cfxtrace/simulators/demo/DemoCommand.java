@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
+    header = "Run cfx-trace on this machine with a simulated line: database, ingest and query services, web UI.",
     description = {
       "Run cfx-trace on this machine: an embedded PostgreSQL, the ingest service (AMQP listener), the query service",
       "and a simulated SMT line publishing to it. Prints the web UI address and a board whose birth certificate is ready.",

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "simulate",
+    header = "Simulate SMT lines whose stations publish CFX to a listener or broker, seeded and deterministic.",
     description = {
         "Simulate SMT lines publishing CFX, each station an endpoint of its own.",
         "Stations: laser marker, printer, SPI, two placers, reflow oven, AOI, rework, ICT, FCT. Each publishes to --target and"

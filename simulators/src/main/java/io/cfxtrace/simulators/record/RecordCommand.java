@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "record",
+    header = "Record CFX traffic into a file, listening as a CFX peer or subscribed to a broker address.",
     description = {
       "Record CFX traffic into a file: one JSON object per line (receive time, AMQP properties, the envelope as received).",
       "Listen as a CFX peer (machines publish to amqp://<this host>:PORT/<any address>) or subscribe to a broker address.",

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "replay",
+    header = "Re-publish a recording of ./cfx record to a CFX listener or broker address, at its recorded pace or faster.",
     description = {
       "Re-publish a recording of ./cfx record to a CFX listener or broker address,",
       "at the recorded pace times --speed, or --fast; UniqueIDs are kept (replaying into the same store stores nothing twice)",
