@@ -84,8 +84,9 @@ class LineClaimsTest {
       String to = "amqp://127.0.0.1:" + listener.port() + "/cfx";
       // another process simulates Line1 into the listener, in real time, until it is stopped
       Path out = dir.resolve("other.out");
-      Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-          System.getProperty("java.class.path"), CfxCli.class.getName(), "simulate", "--target", to, "--boards", "1000")
+      Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-D" + LineClaims.DIRECTORY_PROPERTY + "=" + LineClaims.directory(), "-cp", System.getProperty("java.class.path"), CfxCli.class.getName(),
+          "simulate", "--target", to, "--boards", "1000")
           .redirectErrorStream(true).redirectOutput(out.toFile()).start();
       try {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
