@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "rebuild",
+    header = "Derive every per-unit table again from the stored envelopes, with the ingest services stopped.",
     mixinStandardHelpOptions = true,
     description = {
       "Derives every per-unit table again from the stored envelopes (raw_message), after retrying the dead letters that decode now.",

@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
+    header = "Run cfx-trace on this machine with a simulated line: database, ingest and query services, web UI.",
     description = {
-      "Run cfx-trace on this machine: an embedded PostgreSQL, the ingest service (AMQP listener), the query service",
-      "and a simulated SMT line publishing to it. Prints the web UI address and a board whose birth certificate is ready.",
-      "Ctrl-C stops everything; the data stay in --data-dir for the next run."
+      "An embedded PostgreSQL, the ingest service (AMQP listener), the query service and a simulated SMT line publishing to it.",
+      "A new line starts an hour back: its first 10 minutes at once, the rest at --speed, then in real time. Prints the web UI",
+      "address and a board whose birth certificate is ready. Ctrl-C stops everything; the data stay in --data-dir, and the",
+      "next run continues the line where it stopped."
     },
     sortOptions = false,
     mixinStandardHelpOptions = true)
@@ -55,7 +57,9 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Where the database and the line's state are kept between runs (default: data/demo in the cfx-trace directory).")
   @Nullable Path dataDir;
 
-  @Option(names = "--speed", paramLabel = "X", description = "Simulated seconds per second of the line (default ${DEFAULT-VALUE}; 0: as fast as possible).")
+  @Option(names = "--speed", paramLabel = "X",
+      description = "How fast the line catches up with real time, in simulated seconds per second (default ${DEFAULT-VALUE}; 0: as fast as the"
+          + " listener takes it); once caught up it runs in real time, as its clock never runs ahead of real time.")
   double speed = 20;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of a new line (default ${DEFAULT-VALUE}); a line that already ran keeps its own.")

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.endpoint.AmqpUri;
 import io.cfxtrace.simulators.line.Emission;
 import io.cfxtrace.simulators.line.LineSimulator;
-import io.cfxtrace.simulators.line.Pacer;
+import io.cfxtrace.simulators.line.LineClaims;
 import io.cfxtrace.simulators.line.SimulationPlan;
 import io.cfxtrace.simulators.line.Station;
 import io.cfxtrace.simulators.line.StationEndpoints;
@@ -39,6 +39,14 @@ import org.slf4j.LoggerFactory;
  * skips what was accepted and publishes the rest; what was published but not yet counted when the
  * last run stopped is published again and stored once, because the UniqueIDs are the same. The
  * simulated clock therefore continues from the last run's simulated time, not from now.
+ *
+ * <p>The line's clock never runs ahead of real time ({@link DemoPace}): a new line starts {@link
+ * #BACKLOG} in the past, publishes its first {@link #WARM_UP} at once, catches up at the demo's
+ * speed and then runs in real time; a line that continues catches up from where it stopped the
+ * same way.
+ *
+ * <p>The line holds its number for its target while it runs ({@link LineClaims}), so {@code ./cfx
+ * simulate} into the demo's listener takes another.
  */
 public final class SimulatedLineFeed implements LineFeed {
 
@@ -51,11 +59,20 @@ public final class SimulatedLineFeed implements LineFeed {
   private static final int MAX_IN_FLIGHT = 2_000;
 
   /**
-   * a new line starts this far in the (simulated) past and publishes it at once, as if it had been
-   * running when the demo was started: the first board is finished within seconds instead of after
-   * its ten simulated minutes on the line.
+   * a new line starts this far in the (simulated) past, as if it had been running for that long
+   * when the demo was started: the web UI has an hour of history at once (the last hour's yield,
+   * timelines), caught up at the demo's speed.
+   */
+  static final java.time.Duration BACKLOG = java.time.Duration.ofHours(1);
+
+  /**
+   * a new line's first minutes, published at once: its first board is finished within seconds
+   * instead of after its ten simulated minutes on the line.
    */
   static final java.time.Duration WARM_UP = java.time.Duration.ofMinutes(10);
+
+  /** the demo line's number: Line1, serials SN-L1-..., reels RL-L1-.... */
+  static final int LINE = 1;
 
   private final Path directory;
   private final double speed;
@@ -70,6 +87,10 @@ public final class SimulatedLineFeed implements LineFeed {
   private @Nullable StationEndpoints endpoints;
   private @Nullable Thread publisher;
   private @Nullable ScheduledExecutorService checkpointer;
+  private LineClaims.@Nullable Claim claim;
+  /** the first envelope this run publishes (null when the line has finished), and the wall time at start. */
+  private @Nullable Emission first;
+  private java.time.Instant startedAt = java.time.Instant.EPOCH;
   private volatile boolean running;
   private final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
@@ -94,10 +115,33 @@ public final class SimulatedLineFeed implements LineFeed {
   @Override
   public String description() {
     SimulationPlan p = plan;
-    return "line Line1 (" + StationKind.values().length + " stations: laser marker, printer, SPI, two placers, oven, AOI, rework, ICT, FCT),"
-        + " panels of " + PANEL_SIZE + ", " + (speed == 0 ? "as fast as possible" : String.format(Locale.ROOT, "%sx real time", trim(speed)))
-        + (p == null ? "" : ", seed " + p.seed()) + (savedAccepted > 0 ? ", continuing after " + savedAccepted + " envelopes"
-            : warmUpUntil != null ? ", its first " + WARM_UP.toMinutes() + " simulated minutes at once" : "");
+    String catchUp = speed == 0 ? "as fast as the listener takes it" : "at " + String.format(Locale.ROOT, "%sx", trim(speed));
+    return "line Line" + LINE + " (" + StationKind.values().length + " stations: laser marker, printer, SPI, two placers, oven, AOI, rework,"
+        + " ICT, FCT), panels of " + PANEL_SIZE + (p == null ? "" : ", seed " + p.seed()) + "; " + clockDescription(catchUp);
+  }
+
+  /** where the line's clock stands against real time, and how it gets there. */
+  private String clockDescription(String catchUp) {
+    Emission next = first;
+    if (warmUpUntil != null) {
+      return "it starts " + BACKLOG.toMinutes() + " simulated minutes ago: its first " + WARM_UP.toMinutes() + " minutes at once, the rest "
+          + catchUp + ", then in real time (its clock never runs ahead of real time)";
+    }
+    String after = "continuing after " + savedAccepted + " envelopes";
+    if (next == null) {
+      return after + "; the line has built all its boards";
+    }
+    java.time.Duration behind = java.time.Duration.between(next.time(), startedAt);
+    if (behind.isNegative()) {
+      return after + ", but its clock is " + span(behind.negated()) + " ahead of real time (a line an older cfx-trace ran ahead):"
+          + " nothing new is published until then; delete " + directory + " to start a new line";
+    }
+    return after + ", " + span(behind) + " behind real time: it catches up " + catchUp + ", then runs in real time";
+  }
+
+  private static String span(java.time.Duration d) {
+    long minutes = d.toMinutes();
+    return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes >= 1 ? minutes + " min" : d.toSeconds() + " s";
   }
 
   private static String trim(double d) {
@@ -106,12 +150,17 @@ public final class SimulatedLineFeed implements LineFeed {
 
   @Override
   public String lastStation() {
-    return Station.of(1, StationKind.FCT).handle();
+    return Station.of(LINE, StationKind.FCT).handle();
   }
 
   @Override
   public void start(AmqpUri target) throws Exception {
     Files.createDirectories(directory);
+    try {
+      claim = LineClaims.claim(target, LINE, 1, "./cfx demo");
+    } catch (LineClaims.LineTakenException e) {
+      throw new IOException(e.getMessage() + ": the demo's line would share its names; stop that run first", e);
+    }
     Path stateFile = directory.resolve("line.json");
     SimulationPlan p;
     if (Files.exists(stateFile)) {
@@ -125,8 +174,8 @@ public final class SimulatedLineFeed implements LineFeed {
       savedAccepted = Math.max(0, n.path("accepted").asLong());
     } else {
       OffsetDateTime now = OffsetDateTime.now(java.time.Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS);
-      p = new SimulationPlan(1, boards, PANEL_SIZE, seed, now.minus(WARM_UP));
-      warmUpUntil = now.toInstant();
+      p = new SimulationPlan(1, boards, PANEL_SIZE, seed, now.minus(BACKLOG));
+      warmUpUntil = p.start().plus(WARM_UP).toInstant();
       savedAccepted = 0;
     }
     plan = p;
@@ -136,6 +185,8 @@ public final class SimulatedLineFeed implements LineFeed {
     for (long i = 0; i < savedAccepted && sim.hasNext(); i++) {
       sim.next();
     }
+    first = sim.hasNext() ? sim.next() : null;
+    startedAt = java.time.Instant.now();
     StationEndpoints stations = StationEndpoints.open(LineSimulator.stations(p),
         new StationEndpoints.Settings(target, true, "127.0.0.1", 0, directory.resolve("spool")));
     endpoints = stations;
@@ -155,22 +206,15 @@ public final class SimulatedLineFeed implements LineFeed {
 
   private void publish(LineSimulator sim, StationEndpoints stations) {
     Semaphore window = new Semaphore(MAX_IN_FLIGHT);
-    Pacer pacer = null;
-    long wallStart = 0;
+    DemoPace pace = new DemoPace(speed, warmUpUntil, java.time.Clock.systemUTC());
     long index = savedAccepted;
     try {
-      while (running && sim.hasNext()) {
-        Emission e = sim.next();
+      for (Emission e = first; running && e != null; e = sim.hasNext() ? sim.next() : null) {
+        Emission emission = e;
         long n = ++index;
-        java.time.Instant warm = warmUpUntil;
-        // the warm-up goes out unpaced; the pacer starts with the first envelope after it
-        if (pacer == null && (warm == null || !e.time().isBefore(warm))) {
-          pacer = new Pacer(e.time(), speed);
-          wallStart = System.nanoTime();
-        }
         // waits on the stop signal rather than sleeping, and is never interrupted: an interrupt
         // during a spool write would close the spool's file channel
-        long wait = pacer == null ? 0 : wallStart + pacer.dueAfter(e.time()).toNanos() - System.nanoTime();
+        long wait = pace.waitFor(e.time()).toNanos();
         if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
           return;
         }
@@ -181,7 +225,7 @@ public final class SimulatedLineFeed implements LineFeed {
         }
         stations.publish(e.station(), e.envelope()).whenComplete((ok, error) -> {
           if (error != null) {
-            problem.compareAndSet(null, e.station() + " could not spool an envelope: " + error.getMessage());
+            problem.compareAndSet(null, emission.station() + " could not spool an envelope: " + error.getMessage());
           } else {
             accepted(n);
           }
@@ -265,6 +309,10 @@ public final class SimulatedLineFeed implements LineFeed {
     SimulationPlan p = plan;
     if (p != null) {
       saveQuietly(directory.resolve("line.json"), p);
+    }
+    LineClaims.Claim c = claim;
+    if (c != null) {
+      c.close();
     }
   }
 }

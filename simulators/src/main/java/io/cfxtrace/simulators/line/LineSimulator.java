@@ -191,9 +191,7 @@ public final class LineSimulator implements Iterator<Emission> {
     this.plan = plan;
     this.offset = plan.start().getOffset();
     this.truth = truth;
-    for (int line = 1; line <= plan.lines(); line++) {
-      lines.add(new LineState(line));
-    }
+    plan.lineNumbers().forEach(line -> lines.add(new LineState(line)));
   }
 
   /**
@@ -204,11 +202,11 @@ public final class LineSimulator implements Iterator<Emission> {
    */
   public static List<Station> stations(SimulationPlan plan) {
     List<Station> out = new ArrayList<>();
-    for (int line = 1; line <= plan.lines(); line++) {
+    plan.lineNumbers().forEach(line -> {
       for (StationKind k : StationKind.values()) {
         out.add(Station.of(line, k));
       }
-    }
+    });
     return out;
   }
 

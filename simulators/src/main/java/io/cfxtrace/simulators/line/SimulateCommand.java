@@ -39,11 +39,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "simulate",
+    header = "Simulate SMT lines whose stations publish CFX to a listener or broker, seeded and deterministic.",
     description = {
         "Simulate SMT lines publishing CFX, each station an endpoint of its own.",
         "Stations: laser marker, printer, SPI, two placers, reflow oven, AOI, rework, ICT, FCT. Each publishes to --target and"
-            + " answers AreYouThere, WhoIsThere and GetEndpointInformation at its handle (Line1.SPI.SPI01, ...). Same --seed,"
-            + " same traffic."},
+            + " answers AreYouThere, WhoIsThere and GetEndpointInformation at its handle (Line1.SPI.SPI01, ...). Same --seed and"
+            + " --first-line, same traffic. Lines are numbered from the lowest number no ./cfx demo or simulate running on this"
+            + " machine publishes to the same --target under."},
     sortOptions = false)
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -67,6 +69,12 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--lines", paramLabel = "N", description = "Lines, each with its own stations (default ${DEFAULT-VALUE}).")
   int lines = 1;
+
+  @Option(names = "--first-line", paramLabel = "N",
+      description = "Number of the first line: it names the stations (LineN.SPI.SPI01), serials (SN-LN-000001), panels, reels"
+          + " (RL-LN-000001) and work orders. Default: the lowest number that no ./cfx demo or simulate running on this machine"
+          + " publishes to the same target under (1 if none), so a simulation into a running demo makes a line of its own.")
+  @Nullable Integer firstLine;
 
   @Option(names = "--carriers", paramLabel = "N",
       description = "Reusable carriers per line (default ${DEFAULT-VALUE}: each panel carries its own id). Panels travel on a pool of N"
@@ -120,18 +128,31 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    LineClaims.Claim claim = null;
+    if (uri != null) {
+      try {
+        claim = claimLines(plan, uri, out);
+      } catch (IOException e) {
+        err.println("cfx simulate: cannot claim line numbers in " + LineClaims.directory() + ": " + e.getMessage());
+        return 1;
+      }
+      plan = plan.withFirstLine(claim.firstLine());
+    }
     TruthFile opened;
     try {
       opened = TruthFile.open(truth);
     } catch (IOException e) {
       err.println("cfx simulate: cannot create the truth file " + truth + ": " + e.getMessage());
+      if (claim != null) {
+        claim.close();
+      }
       return 1;
     }
-    try (TruthFile truthFile = opened) {
+    try (LineClaims.Claim held = claim; TruthFile truthFile = opened) {
       LineSimulator sim = new LineSimulator(plan, truthFile::write);
       int stations = LineSimulator.stations(plan).size();
-      out.printf(Locale.ROOT, "cfx simulate: %d line%s, %d stations, %d boards per line in panels of %d%s, seed %d, %s%s%n", plan.lines(),
-          plan.lines() == 1 ? "" : "s", stations, plan.boardsPerLine(), plan.panelSize(),
+      out.printf(Locale.ROOT, "cfx simulate: %d line%s (%s), %d stations, %d boards per line in panels of %d%s, seed %d, %s%s%n", plan.lines(),
+          plan.lines() == 1 ? "" : "s", names(plan), stations, plan.boardsPerLine(), plan.panelSize(),
           plan.carriers() == 0 ? "" : " on " + plan.carriers() + " reusable carriers per line", plan.seed(),
           pace == 0 ? "as fast as possible" : pace == 1 ? "in real time" : "at " + pace + "x",
           uri == null ? " (dry run)" : ", to " + uri.redacted() + (noGzip ? " (plain JSON)" : " (gzip)"));
@@ -159,6 +180,32 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * the line numbers this run publishes under: --first-line's, or the lowest that no line running
+   * on this machine publishes to the same target under ({@link LineClaims}).
+   */
+  private LineClaims.Claim claimLines(SimulationPlan plan, AmqpUri uri, PrintWriter out) throws IOException {
+    if (firstLine != null) {
+      try {
+        return LineClaims.claim(uri, plan.firstLine(), plan.lines(), "./cfx simulate");
+      } catch (LineClaims.LineTakenException e) {
+        throw usage(e.getMessage() + "; pass another --first-line (or none, to take a free one)");
+      }
+    }
+    return LineClaims.claimFree(uri, plan.lines(), "./cfx simulate", taken -> {
+      out.println("cfx simulate: " + taken + "; taking the next line number (--first-line sets it)");
+      out.flush();
+    });
+  }
+
+  /** the lines' names and what their serials and reels are called. */
+  private static String names(SimulationPlan plan) {
+    int a = plan.firstLine();
+    int b = a + plan.lines() - 1;
+    String l = a == b ? String.valueOf(a) : a + ".." + b;
+    return "Line" + l + ": serials SN-L" + l + "-*, reels RL-L" + l + "-*";
+  }
+
   private SimulationPlan plan() {
     OffsetDateTime startTime;
     if (start == null) {
@@ -172,9 +219,9 @@ public final class SimulateCommand implements Callable<Integer> {
       }
     }
     try {
-      return new SimulationPlan(lines, boards, panelSize, seed, startTime, carriers);
+      return new SimulationPlan(lines, boards, panelSize, seed, startTime, carriers, firstLine == null ? 1 : firstLine);
     } catch (IllegalArgumentException e) {
-      throw usage("--" + e.getMessage().replaceFirst("^panel size", "panel-size"));
+      throw usage("--" + e.getMessage().replaceFirst("^panel size", "panel-size").replaceFirst("^first line", "first-line"));
     }
   }
 

@@ -17,8 +17,13 @@ import java.util.Objects;
  *     travel on a pool of that many carriers ({@code CAR-L1-01}...) that return to the line's
  *     entry after each trip; the stations name the boards by carrier id and position, so the same
  *     {@code <carrier>#<position>} names another board on every trip.
+ * @param firstLine the number of the first line: lines are numbered from it, and the number is in
+ *     every name a line gives (handles {@code Line7.SPI.SPI01}, serials {@code SN-L7-000001}, panels,
+ *     reels {@code RL-L7-000001}, paste, work orders, operators, feeders, carriers), so lines of
+ *     different numbers never share a name. A line's random choices are seeded by the seed and its
+ *     number: line 2 of a two-line plan is the same traffic as a plan whose first line is 2.
  */
-public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start, int carriers) {
+public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start, int carriers, int firstLine) {
 
   /** the most lines one run simulates. */
   public static final int MAX_LINES = 50;
@@ -28,6 +33,9 @@ public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long s
 
   /** the most carriers per line. */
   public static final int MAX_CARRIERS = 1000;
+
+  /** the highest line number. */
+  public static final int MAX_LINE_NUMBER = 9999;
 
   /** checks the numbers, naming the bad one. */
   public SimulationPlan {
@@ -44,6 +52,24 @@ public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long s
     if (carriers < 0 || carriers > MAX_CARRIERS) {
       throw new IllegalArgumentException("carriers must be within 0.." + MAX_CARRIERS + ", was " + carriers);
     }
+    if (firstLine < 1 || firstLine > MAX_LINE_NUMBER - lines + 1) {
+      throw new IllegalArgumentException("first line must be within 1.." + (MAX_LINE_NUMBER - lines + 1) + " for " + lines + " line"
+          + (lines == 1 ? "" : "s") + ", was " + firstLine);
+    }
+  }
+
+  /**
+   * a plan whose lines are numbered from 1.
+   *
+   * @param lines how many lines.
+   * @param boardsPerLine boards each line builds.
+   * @param panelSize boards per panel.
+   * @param seed the seed of every random choice.
+   * @param start the simulated time the shift starts.
+   * @param carriers reusable carriers per line, 0 for none.
+   */
+  public SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start, int carriers) {
+    this(lines, boardsPerLine, panelSize, seed, start, carriers, 1);
   }
 
   /**
@@ -57,6 +83,25 @@ public record SimulationPlan(int lines, int boardsPerLine, int panelSize, long s
    */
   public SimulationPlan(int lines, int boardsPerLine, int panelSize, long seed, OffsetDateTime start) {
     this(lines, boardsPerLine, panelSize, seed, start, 0);
+  }
+
+  /**
+   * this plan with its lines numbered from another number.
+   *
+   * @param number the first line's number.
+   * @return the copy.
+   */
+  public SimulationPlan withFirstLine(int number) {
+    return new SimulationPlan(lines, boardsPerLine, panelSize, seed, start, carriers, number);
+  }
+
+  /**
+   * the numbers of the plan's lines.
+   *
+   * @return from {@link #firstLine()} on, one per line.
+   */
+  public java.util.stream.IntStream lineNumbers() {
+    return java.util.stream.IntStream.range(firstLine, firstLine + lines);
   }
 
   /**

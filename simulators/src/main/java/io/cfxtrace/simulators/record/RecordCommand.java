@@ -37,9 +37,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "record",
+    header = "Record CFX traffic into a file, listening as a CFX peer or subscribed to a broker address.",
     description = {
       "Record CFX traffic into a file: one JSON object per line (receive time, AMQP properties, the envelope as received).",
-      "Listen as a CFX peer (machines publish to amqp://<this host>:PORT/<any address>) or subscribe to a broker address.",
+      "Listen as a CFX peer (machines publish to amqp://127.0.0.1:PORT/<any address>, or another interface --listen names)",
+      "or subscribe to a broker address.",
       "Stops on Ctrl-C, after --count messages or after --duration; the file is complete either way."
     },
     sortOptions = false,
@@ -52,7 +54,9 @@ public final class RecordCommand implements Callable<Integer> {
   Source source;
 
   static final class Source {
-    @Option(names = "--listen", paramLabel = "[HOST:]PORT", description = "Listen for machines on this port (for example 5673 or 0.0.0.0:5673).")
+    @Option(names = "--listen", paramLabel = "[HOST:]PORT",
+        description = "Listen for machines on this port, on 127.0.0.1 unless HOST is given: 5674 takes only this machine's publishers,"
+            + " 0.0.0.0:5674 every interface (other machines too; see --user and --no-anonymous).")
     @Nullable String listen;
 
     @Option(names = "--from", paramLabel = "URI", description = "Subscribe to a broker address, e.g. amqp://user:secret@broker:5672/amq/queue/cfx-record."
@@ -117,6 +121,9 @@ public final class RecordCommand implements Callable<Integer> {
         closeQuietly(recorder);
         return 2;
       }
+      // the file is created only now that the listener or subscription is up: a start that
+      // failed leaves no empty file to block the next try
+      recorder.start();
       Runtime.getRuntime().addShutdownHook(hook);
       err.println("cfx record: " + what + "; writing " + output + (compress ? " (gzip)" : "")
           + (count > 0 ? "; stops after " + count + " messages" : "") + (duration != null ? "; stops after " + duration : "")
@@ -145,7 +152,8 @@ public final class RecordCommand implements Callable<Integer> {
 
   private String open(CfxEndpoint endpoint, Recorder recorder) throws CfxEndpointException {
     if (source.listen != null) {
-      String host = "0.0.0.0";
+      // loopback unless asked: a recorder accepts anything anyone sends it
+      String host = "127.0.0.1";
       String port = source.listen.trim();
       int colon = port.lastIndexOf(':');
       if (colon >= 0) {
@@ -176,11 +184,17 @@ public final class RecordCommand implements Callable<Integer> {
         }
         throw e;
       }
-      return "listening on amqp://" + host + ":" + listener.port() + " (any address)";
+      String open = !isLoopback(host) && (users.isEmpty() || !noAnonymous)
+          ? " (open to any publisher that reaches it: --user USER:PASSWORD with --no-anonymous restricts it)" : "";
+      return "listening on amqp://" + host + ":" + listener.port() + " (any address)" + open;
     }
     AmqpUri uri = AmqpUri.parse(source.from);
     endpoint.subscribe(SubscriptionConfig.of("record", uri), recorder);
     return "subscribed to " + uri.redacted();
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
   }
 
   private void awaitEnd(Recorder recorder) {

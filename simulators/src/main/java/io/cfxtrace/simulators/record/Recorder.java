@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * the sink of {@code ./cfx record}: writes every received message to a recording file ({@link
@@ -37,8 +38,10 @@ import java.util.zip.GZIPOutputStream;
 public final class Recorder implements EnvelopeSink, AutoCloseable {
 
   private final Path file;
-  private final Writer out;
+  private final boolean gzip;
   private final ExecutorService writer;
+  /** the file, opened by {@link #start()} (or the first message) on the writer thread; null before. */
+  private @Nullable Writer out;
   private final long maxMessages;
   private final AtomicLong reserved = new AtomicLong();
   private final AtomicLong messages = new AtomicLong();
@@ -47,9 +50,9 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
   private final CompletableFuture<Void> limitReached = new CompletableFuture<>();
   private volatile boolean closed;
 
-  private Recorder(Path file, Writer out, long maxMessages) {
+  private Recorder(Path file, boolean gzip, long maxMessages) {
     this.file = file;
-    this.out = out;
+    this.gzip = gzip;
     this.maxMessages = maxMessages;
     this.writer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "cfx-record-writer");
@@ -59,14 +62,16 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
   }
 
   /**
-   * creates the recording file.
+   * a recorder of a file, which is created (or truncated) only by {@link #start()}: a recording
+   * whose listener cannot start leaves no empty file behind, and an existing file it was to
+   * overwrite is kept.
    *
    * @param file the file; created, or truncated when {@code overwrite}.
    * @param gzip whether to gzip it.
    * @param overwrite whether an existing file may be replaced.
    * @param maxMessages the most messages to record, 0 for no limit.
    * @return the recorder.
-   * @throws IOException if the file exists (without {@code overwrite}) or cannot be created.
+   * @throws IOException if the file exists (without {@code overwrite}).
    */
   public static Recorder create(Path file, boolean gzip, boolean overwrite, long maxMessages) throws IOException {
     if (maxMessages < 0) {
@@ -75,6 +80,41 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
     if (!overwrite && Files.exists(file)) {
       throw new IOException(file + " exists; pass --overwrite to replace it");
     }
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a directory; name a file");
+    }
+    return new Recorder(file, gzip, maxMessages);
+  }
+
+  /**
+   * creates (or truncates) the file; call it once the listener or subscription is up. A message
+   * that arrives first opens the file itself.
+   *
+   * @throws IOException if the file cannot be created.
+   */
+  public void start() throws IOException {
+    try {
+      writer.submit(() -> {
+        openFile();
+        return null;
+      }).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException("cannot create " + file + ": " + cause, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while creating " + file, e);
+    } catch (RejectedExecutionException e) {
+      throw new IOException("the recording of " + file + " is closed", e);
+    }
+  }
+
+  /** on the writer thread. */
+  private Writer openFile() throws IOException {
+    Writer w = out;
+    if (w != null) {
+      return w;
+    }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -82,7 +122,9 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
     OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
     // a sync flush after each message makes what was accepted readable even if the process dies
     OutputStream stream = gzip ? new GZIPOutputStream(raw, 64 * 1024, true) : raw;
-    return new Recorder(file, new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024), maxMessages);
+    w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+    out = w;
+    return w;
   }
 
   @Override
@@ -109,6 +151,7 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
 
   private void write(List<String> lines, InboundMessage message) {
     try {
+      Writer out = openFile();
       for (String line : lines) {
         out.write(line);
         out.write('\n');
@@ -171,7 +214,8 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
 
   /**
    * refuses further messages, writes those already accepted, and closes the file (finishing the
-   * gzip stream). Close the endpoint first, so no message is accepted in between.
+   * gzip stream); a recorder never started creates no file. Close the endpoint first, so no
+   * message is accepted in between.
    *
    * @throws IOException if the file cannot be completed.
    */
@@ -190,7 +234,10 @@ public final class Recorder implements EnvelopeSink, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while closing " + file, e);
     } finally {
-      out.close();
+      Writer w = out;
+      if (w != null) {
+        w.close();
+      }
     }
   }
 }

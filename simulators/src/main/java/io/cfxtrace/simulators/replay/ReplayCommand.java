@@ -40,10 +40,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "replay",
+    header = "Re-publish a recording of ./cfx record to a CFX listener or broker address, at its recorded pace or faster.",
     description = {
-      "Re-publish a recording of ./cfx record to a CFX listener or broker address,",
-      "at the recorded pace times --speed, or --fast; UniqueIDs are kept (replaying into the same store stores nothing twice)",
-      "unless --rekey. Ctrl-C stops it; --resume continues where it stopped."
+      "Publishes at the recorded pace times --speed, or --fast; UniqueIDs are kept (replaying into the same store stores nothing",
+      "twice) unless --rekey. Counts what the peer accepted; gives up when it accepts nothing for --give-up-after.",
+      "Ctrl-C stops it; --resume continues where it stopped."
     },
     sortOptions = false,
     mixinStandardHelpOptions = true)
@@ -93,6 +94,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar (a summary line only).")
   boolean noProgress;
 
+  @Option(names = "--give-up-after", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Stop when the peer has accepted nothing for this long while envelopes wait (default 60s; 10s, 5m, PT1M).")
+  Duration giveUpAfter = Replayer.Options.GIVE_UP_AFTER;
+
   private final CountDownLatch finished = new CountDownLatch(1);
 
   @Override
@@ -113,7 +118,7 @@ public final class ReplayCommand implements Callable<Integer> {
     Replayer.Options options;
     AmqpUri uri;
     try {
-      options = new Replayer.Options(speed, fast, maxGap, clock, skipBad, 256);
+      options = new Replayer.Options(speed, fast, maxGap, clock, skipBad, 256, giveUpAfter);
       uri = AmqpUri.parse(to);
       uri.requireAddress();
     } catch (IllegalArgumentException e) {
@@ -124,6 +129,9 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplayState start;
     try {
       start = Replayer.prepare(file, stateFile, resume, restart, rekey, rekeySeed);
+      if (!skipBad && start.linesDone() == 0) {
+        Replayer.checkIsRecording(file);
+      }
     } catch (IOException e) {
       err.println("cfx replay: " + e.getMessage());
       return 2;
@@ -185,15 +193,22 @@ public final class ReplayCommand implements Callable<Integer> {
       err.println("cfx replay: " + result.undecodable() + " undecodable payloads in the recording were not re-published"
           + " (the publisher sends envelopes only; the recording keeps their bytes)");
     }
-    String counts = result.published() + " envelopes published, " + result.linesDone() + " of " + result.totalLines() + " lines done"
-        + (result.skippedBad() > 0 ? ", " + result.skippedBad() + " lines skipped" : "");
+    // what the peer settled as accepted, not what was handed to the publisher: a peer that is down
+    // or silent accepts nothing, however much was sent
+    long unconfirmed = result.published() - result.accepted();
+    String counts = result.accepted() + " envelopes accepted by " + uri.redacted()
+        + (unconfirmed > 0 ? " (" + unconfirmed + " more sent, not confirmed)" : "") + ", " + result.linesDone() + " of " + result.totalLines()
+        + " lines done" + (result.skippedBad() > 0 ? ", " + result.skippedBad() + " lines skipped" : "");
+    String resumeHint = Files.exists(stateFile)
+        ? "; state in " + stateFile + " (--resume continues after line " + result.linesDone() + ")"
+        : "; nothing to resume, no state file kept";
     int status;
     if (result.error() != null) {
       err.println("cfx replay: stopped: " + result.error());
-      err.println("cfx replay: " + counts + "; state in " + stateFile + " (--resume continues after line " + result.linesDone() + ")");
+      err.println("cfx replay: " + counts + resumeHint);
       status = 1;
     } else if (!result.complete()) {
-      err.println("cfx replay: interrupted: " + counts + "; state in " + stateFile + " (--resume continues after line " + result.linesDone() + ")");
+      err.println("cfx replay: interrupted: " + counts + resumeHint);
       status = 130;
     } else {
       err.println("cfx replay: done: " + counts);

@@ -1,5 +1,6 @@
 package io.cfxtrace.simulators.replay;
 
+import io.cfxtrace.endpoint.ChannelStatus;
 import io.cfxtrace.endpoint.Publisher;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
@@ -62,8 +63,15 @@ public final class Replayer {
    * @param clock which time paces the replay.
    * @param skipBad skip unreadable lines with a warning instead of stopping.
    * @param maxUnsettled envelopes published and not yet accepted, at most.
+   * @param giveUpAfter how long the peer may accept nothing while envelopes wait before the replay
+   *     stops with an error: the publisher retries a peer that is down or silent for ever, a replay
+   *     must end.
    */
-  public record Options(double speed, boolean fast, @Nullable Duration maxGap, Clock clock, boolean skipBad, int maxUnsettled) {
+  public record Options(
+      double speed, boolean fast, @Nullable Duration maxGap, Clock clock, boolean skipBad, int maxUnsettled, Duration giveUpAfter) {
+
+    /** the default of {@link #giveUpAfter()}. */
+    public static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
 
     /** checks the settings. */
     public Options {
@@ -77,6 +85,24 @@ public final class Replayer {
       if (maxUnsettled < 1) {
         throw new IllegalArgumentException("maxUnsettled must be >= 1, was " + maxUnsettled);
       }
+      Objects.requireNonNull(giveUpAfter, "giveUpAfter");
+      if (giveUpAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("--give-up-after must be at least 1 s, was " + giveUpAfter);
+      }
+    }
+
+    /**
+     * options that give up after {@link #GIVE_UP_AFTER}.
+     *
+     * @param speed the pace factor.
+     * @param fast publish as fast as the peer accepts.
+     * @param maxGap the longest wait between two messages, or null.
+     * @param clock which time paces the replay.
+     * @param skipBad skip unreadable lines.
+     * @param maxUnsettled envelopes published and not yet accepted, at most.
+     */
+    public Options(double speed, boolean fast, @Nullable Duration maxGap, Clock clock, boolean skipBad, int maxUnsettled) {
+      this(speed, fast, maxGap, clock, skipBad, maxUnsettled, GIVE_UP_AFTER);
     }
 
     /**
@@ -131,11 +157,14 @@ public final class Replayer {
    * @param linesDone lines finished from the start (what a resume skips).
    * @param totalLines lines in the recording.
    * @param published envelopes handed to the publisher in this run.
+   * @param accepted envelopes of this run the peer settled as accepted (for the ingest service:
+   *     stored); what was published and not accepted was not confirmed when the replay ended.
    * @param skippedBad unreadable lines skipped ({@code --skip-bad}) or torn.
    * @param undecodable undecodable payloads in the recording, not re-published.
    * @param error why the replay stopped early, or null when it completed or was stopped.
    */
-  public record Result(boolean complete, long linesDone, long totalLines, long published, long skippedBad, long undecodable, @Nullable String error) {}
+  public record Result(
+      boolean complete, long linesDone, long totalLines, long published, long accepted, long skippedBad, long undecodable, @Nullable String error) {}
 
   private final Path recording;
   private final Path stateFile;
@@ -144,6 +173,8 @@ public final class Replayer {
   private final CfxCodec codec = new CfxCodec();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<String> failure = new AtomicReference<>();
+  /** the peer accepted nothing for {@link Options#giveUpAfter()}: what is in flight is not waited for. */
+  private volatile boolean gaveUp;
 
   /**
    * a replay of one recording.
@@ -208,6 +239,30 @@ public final class Replayer {
   }
 
   /**
+   * checks that a file is a recording before anything connects: its first line must be a line of
+   * {@link RecordingFormat}. An empty file is a recording with nothing in it.
+   *
+   * @param recording the file.
+   * @throws IOException naming what the first line is instead.
+   */
+  public static void checkIsRecording(Path recording) throws IOException {
+    try (RecordingReader reader = RecordingReader.open(recording)) {
+      RecordingReader.Line first = reader.next();
+      if (first == null) {
+        return;
+      }
+      try {
+        RecordingFormat.parse(first.text(), new CfxCodec().mapper());
+      } catch (RecordingFormat.BadLineException e) {
+        boolean envelope = first.text().contains("\"MessageName\"") && !first.text().contains("\"receivedAt\"");
+        throw new IOException(recording + " is not a recording of ./cfx record: line 1 " + (envelope
+            ? "is a CFX envelope, not a recording line (replay takes the files ./cfx record writes, one JSON object with \"receivedAt\" per line)"
+            : "is not a recording line: " + e.getMessage()) + "; nothing was sent");
+      }
+    }
+  }
+
+  /**
    * the new UniqueID of a re-keyed envelope: a name-based UUID of the salt and the original id
    * (or the line number, for an envelope without one).
    *
@@ -248,8 +303,12 @@ public final class Replayer {
       t.setDaemon(true);
       return t;
     });
-    checkpointer.scheduleWithFixedDelay(() -> checkpoint(checkpointed, progress.done()), 500, 500, TimeUnit.MILLISECONDS);
     Semaphore unsettled = new Semaphore(options.maxUnsettled());
+    Stall stall = new Stall();
+    checkpointer.scheduleWithFixedDelay(() -> {
+      checkpoint(checkpointed, progress.done());
+      giveUpIfStalled(stall, publisher);
+    }, 500, 500, TimeUnit.MILLISECONDS);
     long published = 0;
     long skippedBad = 0;
     long undecodable = 0;
@@ -319,7 +378,9 @@ public final class Replayer {
         published++;
         long lineNumber = n;
         String id = envelope.uniqueId();
+        stall.sent();
         publisher.publish(envelope).whenComplete((ok, e) -> {
+          stall.settled(e == null);
           if (e != null) {
             failure.compareAndSet(null, "line " + lineNumber + " (UniqueID " + id + ") was not published: " + e.getMessage());
             stop();
@@ -347,12 +408,73 @@ public final class Replayer {
     }
     long done = progress.done();
     boolean complete = error == null && done >= scan.lines();
-    if (complete) {
+    // a checkpoint is kept only when there is something to resume: after a start that failed
+    // (nothing accepted) the next try needs neither --resume nor --restart. Re-keyed envelopes
+    // handed to the peer keep it, for their salt: the peer may have stored some unconfirmed.
+    boolean worthKeeping = done > 0 || (state.rekeySalt() != null && published > 0);
+    if (complete || !worthKeeping) {
       Files.deleteIfExists(stateFile);
     } else {
       checkpointed.get().withLinesDone(done).write(stateFile);
     }
-    return new Result(complete, done, scan.lines(), published, skippedBad, undecodable, error);
+    return new Result(complete, done, scan.lines(), published, stall.accepted(), skippedBad, undecodable, error);
+  }
+
+  /** stops the replay when the peer has accepted nothing for {@link Options#giveUpAfter()} while envelopes waited. */
+  private void giveUpIfStalled(Stall stall, Publisher publisher) {
+    long waiting = stall.waiting();
+    if (waiting == 0 || System.nanoTime() - stall.lastMovement() < options.giveUpAfter().toNanos()) {
+      return;
+    }
+    ChannelStatus status = publisher.status();
+    String connection = switch (status.state()) {
+      case CONNECTED -> "connected, but it settles nothing";
+      case CONNECTING -> "still connecting (the peer does not answer)";
+      case RECONNECTING -> "reconnecting after " + status.failedAttempts() + " failed attempts";
+      case CLOSED -> "closed";
+    };
+    String error = status.lastError() == null ? "" : "; last error: " + status.lastError();
+    if (failure.compareAndSet(null, "nothing accepted for " + seconds(options.giveUpAfter()) + " while " + waiting
+        + " envelopes waited (--give-up-after); the connection to the peer is " + connection + error)) {
+      gaveUp = true;
+      stop();
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+  }
+
+  /** envelopes handed to the publisher and not settled, and when the last one was sent into an idle link or settled. */
+  private static final class Stall {
+    private long waiting;
+    private long accepted;
+    private long lastMovement = System.nanoTime();
+
+    synchronized void sent() {
+      if (waiting == 0) {
+        lastMovement = System.nanoTime();
+      }
+      waiting++;
+    }
+
+    synchronized void settled(boolean ok) {
+      waiting--;
+      accepted += ok ? 1 : 0;
+      lastMovement = System.nanoTime();
+    }
+
+    synchronized long waiting() {
+      return waiting;
+    }
+
+    synchronized long lastMovement() {
+      return lastMovement;
+    }
+
+    synchronized long accepted() {
+      return accepted;
+    }
   }
 
   private void awaitInFlight(Semaphore unsettled, boolean failed) {
@@ -360,6 +482,9 @@ public final class Replayer {
     long deadline = failed || isStopped() ? System.nanoTime() + grace : Long.MAX_VALUE;
     try {
       while (!unsettled.tryAcquire(options.maxUnsettled(), 100, TimeUnit.MILLISECONDS)) {
+        if (gaveUp) {
+          return;
+        }
         if (deadline == Long.MAX_VALUE && isStopped()) {
           deadline = System.nanoTime() + grace;
         }

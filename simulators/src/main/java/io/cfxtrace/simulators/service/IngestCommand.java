@@ -32,8 +32,8 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "ingest",
+    header = "Run the ingest service on its own: CFX over AMQP into the event store.",
     description = {
-      "Run the ingest service on its own: CFX over AMQP into the event store.",
       "It receives from listeners machines publish to, or from broker queues, and",
       "writes PostgreSQL or TimescaleDB.",
       "Configured like a deployment, by environment variables or -D settings (below).",

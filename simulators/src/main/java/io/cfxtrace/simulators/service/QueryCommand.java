@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "query",
+    header = "Run the query service on its own: the API and web UI over the event store.",
     description = {
-      "Run the query service on its own: the API and web UI over the event store.",
       "Birth certificates, where-used, timelines and the live feed, read from the",
       "store an ingest service writes.",
       "Configured like a deployment, by environment variables or -D settings (below).",

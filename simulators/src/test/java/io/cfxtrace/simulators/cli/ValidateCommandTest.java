@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.JsonTreeDiff;
+import io.cfxtrace.simulators.testing.Recordings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -151,5 +153,76 @@ class ValidateCommandTest {
     run("validate", "--echo", echo.toString(), f.toString());
 
     assertThat(CfxCodec.isGzip(Files.readAllBytes(echo.resolve("ws.json.gz")))).isTrue();
+  }
+
+  /** the recordings of {@code src/test/resources/recordings} (see the README there). */
+  private static final Path RECORDINGS = Path.of("src", "test", "resources", "recordings");
+
+  @Test
+  void aRecordingIsCheckedLineByLineEachLineNamedByItsNumber() {
+    Path f = RECORDINGS.resolve("mixed.jsonl");
+
+    Run r = run("validate", f.toString());
+
+    assertThat(r.lines()).hasSize(5);
+    assertThat(r.lines().get(0)).isEqualTo("OK " + f + ":1 CFX.Production.WorkStarted typed");
+    assertThat(r.lines().get(1)).startsWith("ERROR " + f + ":2 $.MessageBody.UnitCount: ").contains("\"left\"");
+    assertThat(r.lines().get(2)).startsWith("ERROR " + f + ":3 recorded as undecodable (not JSON: Unexpected end-of-input), still: ");
+    assertThat(r.lines().get(3)).startsWith("ERROR " + f + ":4 not a recording line: not JSON");
+    assertThat(r.lines().get(4)).isEqualTo("OK " + f + ":5 CFX.Production.ToolsCleaned generic");
+    assertThat(r.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void whatTheRecorderWritesValidatesAsTheEnvelopesItReceivedAndEchoesThemOnePerLine() throws Exception {
+    List<CfxEnvelope> sent = Recordings.simulated(60);
+    Path f = Recordings.write(dir.resolve("shift.jsonl.gz"), sent);
+    Path echo = dir.resolve("echo");
+
+    Run r = run("validate", "--echo", echo.toString(), f.toString());
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < sent.size(); i++) {
+      expected.add("OK " + f + ":" + (i + 1) + " " + sent.get(i).messageName() + " typed");
+    }
+    assertThat(r.lines()).containsExactlyElementsOf(expected);
+    assertThat(r.exit()).isZero();
+    CfxCodec codec = new CfxCodec();
+    List<CfxEnvelope> echoed = new ArrayList<>();
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(Files.newInputStream(echo.resolve(f
+        .getFileName()))), StandardCharsets.UTF_8))) {
+      in.lines().forEach(l -> {
+        try {
+          echoed.add(codec.decodeEnvelope(l.getBytes(StandardCharsets.UTF_8)));
+        } catch (io.cfxtrace.model.codec.CfxDecodeException e) {
+          throw new AssertionError(e);
+        }
+      });
+    }
+    assertThat(echoed).containsExactlyElementsOf(sent);
+  }
+
+  @Test
+  void aRecordingCutOffMidLineHasItsLastLineNamedAsIncomplete() throws IOException {
+    String first = Files.readAllLines(RECORDINGS.resolve("mixed.jsonl")).get(0);
+    Path f = write("killed.jsonl", first + "\n" + first.substring(0, 80));
+
+    Run r = run("validate", f.toString());
+
+    assertThat(r.lines()).containsExactly("OK " + f + ":1 CFX.Production.WorkStarted typed",
+        "ERROR " + f + ":2 the last line is incomplete (the recorder was stopped while writing it; replay skips it)");
+    assertThat(r.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void envelopesOneAfterAnotherAreNamedAsSuchRatherThanWithTheParsersInternals() throws IOException {
+    Path f = write("two.jsonl", WORK_STARTED.replace("COUNT", "1") + "\n" + WORK_STARTED.replace("COUNT", "2") + "\n");
+
+    Run r = run("validate", f.toString());
+
+    assertThat(r.lines()).singleElement().asString()
+        .startsWith("ERROR " + f + " $: 2 JSON values one after another; a CFX payload file holds one envelope or a JSON array of envelopes")
+        .doesNotContain("Jackson", "DeserializationFeature", "bound as");
+    assertThat(r.exit()).isEqualTo(1);
   }
 }

@@ -33,7 +33,10 @@ class SimulateCommandTest {
         Arguments.of(List.of("simulate", target, "--speed=-2"), "--speed must be a positive number, was -2.0"),
         Arguments.of(List.of("simulate", target, "--speed=3", "--fast"), "--fast and --speed exclude each other"),
         Arguments.of(List.of("simulate", "--fast", target, "--start=yesterday"), "--start must be an ISO-8601 time with offset"),
-        Arguments.of(List.of("simulate", "--fast", target, "--boards=many"), "Invalid value for option '--boards'"));
+        Arguments.of(List.of("simulate", "--fast", target, "--boards=many"), "Invalid value for option '--boards'"),
+        Arguments.of(List.of("simulate", "--fast", target, "--first-line=0"), "--first-line must be within 1..9999 for 1 line, was 0"),
+        Arguments.of(List.of("simulate", "--fast", target, "--lines=2", "--first-line=9999"), "--first-line must be within 1..9998 for 2 lines,"
+            + " was 9999"));
   }
 
   @ParameterizedTest
@@ -97,5 +100,23 @@ class SimulateCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("cannot create the truth file " + blocker.resolve("truth.jsonl"));
+  }
+
+  @Test
+  void firstLineNumbersTheLinesInEveryNameTheyGive(@TempDir Path dir) throws Exception {
+    Path truth = dir.resolve("truth.jsonl");
+
+    CliRun r = run("simulate", "--dry-run", "--boards=8", "--lines=2", "--first-line=7", "--start=2026-05-04T06:00:00Z", "--truth=" + truth);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 lines (Line7..8: serials SN-L7..8-*, reels RL-L7..8-*)");
+    List<TruthLink> links = Files.readAllLines(truth).stream().map(TruthLink::parse).toList();
+    assertThat(links).extracting(TruthLink::serial).allMatch(s -> s.matches("SN-L[78]-\\d{6}")).anyMatch(s -> s.startsWith("SN-L8-"));
+    assertThat(links).allSatisfy(l -> {
+      String line = l.serial().substring(4, 5);
+      assertThat(l.station()).startsWith("Line" + line + ".");
+      assertThat(l.panel()).startsWith("PNL-L" + line + "-");
+      assertThat(l.materialPackage()).matches("(RL|SP)-L" + line + "-\\d+");
+    });
   }
 }

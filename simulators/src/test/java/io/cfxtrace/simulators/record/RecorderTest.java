@@ -72,6 +72,10 @@ class RecorderTest {
     assertThatThrownBy(() -> Recorder.create(file, false, false, 0)).isInstanceOf(IOException.class).hasMessageContaining("--overwrite");
     assertThat(Files.readString(file)).isEqualTo("precious\n");
     Recorder.create(file, false, true, 0).close();
+    assertThat(Files.readString(file)).as("a recorder that never started").isEqualTo("precious\n");
+    try (Recorder started = Recorder.create(file, false, true, 0)) {
+      started.start();
+    }
     assertThat(Files.readString(file)).isEmpty();
   }
 }
