@@ -24,12 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     header = "Run cfx-trace on this machine with a simulated line: database, ingest and query services, web UI.",
-    description = {
-      "An embedded PostgreSQL, the ingest service (AMQP listener), the query service and a simulated SMT line publishing to it.",
-      "A new line starts an hour back: its first 10 minutes at once, the rest at --speed, then in real time. Prints the web UI",
-      "address and a board whose birth certificate is ready. Ctrl-C stops everything; the data stay in --data-dir, and the",
-      "next run continues the line where it stopped."
-    },
+    description = "An embedded PostgreSQL, the ingest service (AMQP listener), the query service and a simulated SMT line publishing to"
+        + " it. A new line starts an hour back: its first 10 minutes at once, the rest at --speed, then in real time. Prints the web UI"
+        + " address and a board whose birth certificate is ready. Ctrl-C stops everything; the data stay in --data-dir, and the next"
+        + " run continues the line where it stopped.",
     sortOptions = false,
     mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {

@@ -13,7 +13,8 @@ public interface LineFeed extends AutoCloseable {
   /**
    * what the feed is, for the demo's start-up lines.
    *
-   * @return for example {@code line Line1, 10 stations, 20x real time}.
+   * @return for example {@code line Line1 (10 stations...), panels of 4, seed 1; continuing after 2723 envelopes, 18 s behind real
+   *     time: it catches up at 20x, then runs in real time}.
    */
   String description();
 

@@ -133,7 +133,7 @@ public final class SimulatedLineFeed implements LineFeed {
     }
     java.time.Duration behind = java.time.Duration.between(next.time(), startedAt);
     if (behind.isNegative()) {
-      return after + ", but its clock is " + span(behind.negated()) + " ahead of real time (a line an older cfx-trace ran ahead):"
+      return after + ", but its clock is " + span(behind.negated()) + " ahead of real time (an older cfx-trace ran it ahead):"
           + " nothing new is published until then; delete " + directory + " to start a new line";
     }
     return after + ", " + span(behind) + " behind real time: it catches up " + catchUp + ", then runs in real time";
