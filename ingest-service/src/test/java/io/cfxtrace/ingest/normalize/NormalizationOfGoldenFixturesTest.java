@@ -265,6 +265,13 @@ class NormalizationOfGoldenFixturesTest {
         rawOnly("CFX.NotSupportedResponse.v2.json"),
         rawOnly("CFX.WhoIsThereRequest.json"),
         rawOnly("CFX.WhoIsThereResponse.json"),
+        // ---- validation requests and responses (interlocks): raw log only
+        rawOnly("CFX.InformationSystem.UnitValidation.ValidateUnitsRequest.json"),
+        rawOnly("CFX.InformationSystem.UnitValidation.ValidateUnitsResponse.json"),
+        rawOnly("CFX.InformationSystem.OperatorValidation.ValidateOperatorRequest.json"),
+        rawOnly("CFX.InformationSystem.OperatorValidation.ValidateOperatorResponse.json"),
+        rawOnly("CFX.Materials.Storage.ValidateStationSetupRequest.json"),
+        rawOnly("CFX.Materials.Storage.ValidateStationSetupResponse.json"),
 
         // ---- CFX.Materials.Management: material package life
         fixture("CFX.Materials.Management.MaterialsConsumed.json")
