@@ -109,7 +109,7 @@ class NormalizationOfGoldenFixturesTest {
   void everyTypedMessageOfTheCatalogueHasAFixtureHere() {
     Set<String> covered = typedFixtures().stream().map(NormalizationOfGoldenFixturesTest::messageNameOf).collect(Collectors.toSet());
 
-    assertThat(covered).hasSize(56);
+    assertThat(covered).hasSize(62);
   }
 
   @ParameterizedTest(name = "{0}")
