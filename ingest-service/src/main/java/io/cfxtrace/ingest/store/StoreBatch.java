@@ -291,8 +291,8 @@ public final class StoreBatch {
   }
 
   /**
-   * keeps every table's rows visible after {@link #encode} (which otherwise lets most of them go),
-   * for tests and tools that inspect a batch's rows once they were found encodable.
+   * keeps every table's rows as objects (they are otherwise encoded as they are added), for tests
+   * and tools that read a batch's rows or write them one by one; before any row is added.
    *
    * @return this batch.
    */
