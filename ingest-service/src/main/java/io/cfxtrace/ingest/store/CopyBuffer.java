@@ -48,8 +48,11 @@ public final class CopyBuffer {
   /** whether the rows are kept as objects too (for {@link #forEach} while writing). */
   private boolean keepRows;
 
-  /** encoded rows are cut into chunks of about this many characters, not one text. */
-  private static final int CHUNK_CHARS = 1 << 20;
+  /**
+   * encoded rows are cut into chunks of about this many characters, not one text: below half a
+   * G1 region of a small heap, so that no chunk is a humongous object.
+   */
+  private static final int CHUNK_CHARS = 256 * 1024;
 
   /**
    * a value too large to hold as one text, such as the 30 MB JSON of a large inspection result

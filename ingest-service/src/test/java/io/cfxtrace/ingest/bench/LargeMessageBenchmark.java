@@ -63,8 +63,8 @@ public final class LargeMessageBenchmark {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int mb = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    // about 460 bytes of JSON per deposit, 4 boards
-    int deposits = (int) ((mb * 1_000_000L) / 460 / 4);
+    // about 365 bytes of JSON per deposit, 4 boards
+    int deposits = (int) ((mb * 1_000_000L) / 365 / 4);
     List<Run> runs = new ArrayList<>();
     runs.add(run("large, 1 connection", count, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L1-" + i, 4, deposits, 650, i)));
     runs.add(run("large, 5 connections", count, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L5-" + i, 4, deposits, 650, i)));
@@ -74,7 +74,7 @@ public final class LargeMessageBenchmark {
     runs.add(run("1 KB, 5 connections", small, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S5-" + i, 1, 1, i % 2, i)));
 
     System.out.println();
-    System.out.println("Large-message benchmark: ingest service in its own JVM at -Xmx256m (flow budget a quarter of the heap)");
+    System.out.println("Large-message benchmark: ingest service in its own JVM at -Xmx256m (flow budget an eighth of the heap)");
     System.out.printf(Locale.ROOT, "%-22s %9s %9s %8s %9s %10s %9s %s%n", "run", "messages", "JSON MB", "seconds", "MB/s", "messages/s", "RSS MB", "stored");
     for (Run r : runs) {
       System.out.printf(Locale.ROOT, "%-22s %9d %9.1f %8.2f %9.1f %10.0f %9d %s%n", r.name, r.messages, r.jsonBytes / 1e6, r.seconds, r.jsonBytes / 1e6 / r.seconds,
