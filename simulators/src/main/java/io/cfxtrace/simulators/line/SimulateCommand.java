@@ -95,7 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--truth", paramLabel = "FILE",
       description = "Write the ground truth, one JSON line per material in a board: serial, panel, position, station, refdes, partNumber,"
-          + " materialPackage, lot, exact, and carrier with --carriers.")
+          + " materialPackage, lot, exact, and carrier with --carriers; with --interlocks also one line per answer, starting {\"interlock\":.")
   @Nullable Path truth;
 
   @Option(names = "--start", paramLabel = "TIME", description = "Simulated start time, ISO-8601 with offset (default: now).")
