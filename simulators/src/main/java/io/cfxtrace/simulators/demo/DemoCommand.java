@@ -60,6 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
           + " listener takes it); once caught up it runs in real time, as its clock never runs ahead of real time.")
   double speed = 20;
 
+  @Option(names = "--interlock-port", paramLabel = "PORT",
+      description = "The query service's interlock listener, which the line's stations ask before they work (default ${DEFAULT-VALUE}).")
+  int interlockPort = 5680;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of a new line (default ${DEFAULT-VALUE}); a line that already ran keeps its own.")
   long seed = 1;
 
@@ -80,8 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     SimulatedLineFeed feed;
     try {
       settings = new Demo.Settings((dataDir != null ? dataDir : defaultDataDirectory()).toAbsolutePath(), bind, httpPort, ingestHttpPort, amqpPort,
-          dbPort);
-      feed = new SimulatedLineFeed(settings.dataDirectory().resolve("line"), speed, seed, SimulatedLineFeed.BOARDS);
+          dbPort, interlockPort);
+      feed = new SimulatedLineFeed(settings.dataDirectory().resolve("line"), speed, seed, SimulatedLineFeed.BOARDS, true);
     } catch (IllegalArgumentException e) {
       err.println("cfx demo: " + e.getMessage());
       return 2;

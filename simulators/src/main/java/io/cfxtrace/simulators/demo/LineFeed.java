@@ -35,6 +35,17 @@ public interface LineFeed extends AutoCloseable {
   void start(AmqpUri target) throws Exception;
 
   /**
+   * starts publishing, the machines asking an interlock first where the feed does (issue #15).
+   *
+   * @param target the ingest listener, with an address.
+   * @param interlocks the interlock listener's request URI (handle {@code CfxTrace.Interlocks}).
+   * @throws Exception when the feed cannot start.
+   */
+  default void start(AmqpUri target, AmqpUri interlocks) throws Exception {
+    start(target);
+  }
+
+  /**
    * what keeps the feed from publishing, if anything.
    *
    * @return the problem, or null while all is well.
