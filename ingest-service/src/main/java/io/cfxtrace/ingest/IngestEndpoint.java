@@ -104,10 +104,11 @@ public class IngestEndpoint implements AutoCloseable {
   }
 
   /**
-   * the flow budget: the configured megabytes, but at most an eighth of the heap, so that the
+   * the flow budget: the configured megabytes, but at most a sixteenth of the heap, so that the
    * default (256 MiB) does not let a service started with {@code -Xmx256m} take in more than its
    * heap holds beside the one large message being decoded and written (issue #13: the records of
-   * a 30 MB inspection result take about 50 MB); at least 1 MiB.
+   * a 30 MB inspection result take about 50 MB, its rows' CSV 25 MB, and a message being received
+   * briefly twice or three times its size); at least 1 MiB.
    *
    * @param configuredMb {@code cfx.ingest.flow-budget-mb}.
    * @param maxHeap the JVM's largest heap.
@@ -115,10 +116,10 @@ public class IngestEndpoint implements AutoCloseable {
    */
   static long flowBudget(int configuredMb, long maxHeap) {
     long configured = (long) configuredMb * 1024 * 1024;
-    long eighth = maxHeap == Long.MAX_VALUE ? configured : maxHeap / 8;
-    long budget = Math.max(1024 * 1024, Math.min(configured, eighth));
+    long sixteenth = maxHeap == Long.MAX_VALUE ? configured : maxHeap / 16;
+    long budget = Math.max(1024 * 1024, Math.min(configured, sixteenth));
     if (budget < configured) {
-      LOG.info("flow budget {} MiB instead of the configured {} MiB: an eighth of the {} MiB heap", budget >> 20, configuredMb, maxHeap >> 20);
+      LOG.info("flow budget {} MiB instead of the configured {} MiB: a sixteenth of the {} MiB heap", budget >> 20, configuredMb, maxHeap >> 20);
     }
     return budget;
   }

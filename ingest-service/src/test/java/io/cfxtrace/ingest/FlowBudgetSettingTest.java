@@ -10,14 +10,14 @@ class FlowBudgetSettingTest {
   private static final long MIB = 1024 * 1024;
 
   @Test
-  void theDefaultBudgetIsCutToAnEighthOfASmallHeap() {
-    assertThat(IngestEndpoint.flowBudget(256, 256 * MIB)).isEqualTo(32 * MIB);
+  void theDefaultBudgetIsCutToASixteenthOfASmallHeap() {
+    assertThat(IngestEndpoint.flowBudget(256, 256 * MIB)).isEqualTo(16 * MIB);
   }
 
   @Test
   void aSmallerConfiguredBudgetIsKept() {
     assertThat(IngestEndpoint.flowBudget(16, 256 * MIB)).isEqualTo(16 * MIB);
-    assertThat(IngestEndpoint.flowBudget(256, 4096 * MIB)).isEqualTo(256 * MIB);
+    assertThat(IngestEndpoint.flowBudget(256, 8192 * MIB)).isEqualTo(256 * MIB);
   }
 
   @Test
