@@ -157,8 +157,12 @@ class RecallAtScaleTest {
     long start = System.nanoTime();
     HttpResponse<String> file = service.get("/api/materials/REEL-BIG/units?group=board&format=csv", "text/csv");
     long csvMillis = (System.nanoTime() - start) / 1_000_000;
+    start = System.nanoTime();
+    HttpResponse<String> links = service.get("/api/materials/REEL-BIG/units?format=csv", "text/csv");
+    long linksMillis = (System.nanoTime() - start) / 1_000_000;
     synchronized (report) {
-      report.append("reel on ").append(BOARDS).append(" boards, CSV of every board: ").append(csvMillis).append(" ms\n");
+      report.append("reel on ").append(BOARDS).append(" boards, CSV of every board (with verdicts): ").append(csvMillis)
+          .append(" ms; CSV of every link: ").append(linksMillis).append(" ms\n");
     }
 
     assertThat(last.get("counts").get("boards").asInt()).isEqualTo(BOARDS);
@@ -172,6 +176,7 @@ class RecallAtScaleTest {
     assertThat(last.get("boards").get(49).get("unit").asText()).isEqualTo("SN-S-005050");
     assertThat(last.get("boards").get(49).get("verdict").get("verdict").asText()).isEqualTo("failed");
     assertThat(file.body().lines().count()).isEqualTo(BOARDS + 1);
+    assertThat(links.body().lines().count()).isEqualTo(BOARDS * DESIGNATORS + 1);
   }
 
   @Test
