@@ -130,6 +130,8 @@ final class UiTimings implements AutoCloseable {
       q.sendKeys(text);
       q.sendKeys("\n");
       new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(5))
+          .withMessage(() -> "the search for '" + text + "' stayed at " + browser.getCurrentUrl() + ": "
+              + browser.findElement(By.tagName("body")).getText())
           .until(b -> b.getCurrentUrl().contains(url) ? null : true);
       double drawn = seen(selector);
       times.add(((Number) browser.executeScript("return performance.timeOrigin + arguments[0] - Number(sessionStorage.getItem('cfx.timings.enter'))",

@@ -604,6 +604,28 @@ class WebUiTest {
     assertThat(error.getText()).startsWith("400: parameter 'message'").doesNotContain("Not Acceptable");
   }
 
+  @Test
+  void pagesLeftForTheBackForwardCacheCloseTheirLiveFeedSoTheServiceStillAnswers() {
+    // the browser keeps a page it may go back to, with its scripts; each kept home or feed page
+    // held its stream open, and a browser has 6 connections per host: after a few visits the
+    // next request (here the search) waited for ever
+    for (int i = 0; i < 4; i++) {
+      browser.get(service.url() + "/ui/index.html");
+      waitFor(b -> b.findElements(By.id("recent-boards")).isEmpty() ? null : true);
+      browser.get(service.url() + "/ui/feed.html");
+      waitFor(b -> b.findElement(By.id("status")).getText().startsWith("live") ? true : null);
+    }
+    browser.get(service.url() + "/ui/index.html");
+    WebElement q = waitFor(b -> b.findElement(By.id("q")));
+    q.sendKeys(serial(3) + "\n");
+
+    assertThat(waitFor(b -> b.findElements(By.id("unit-id")).stream().findFirst().orElse(null)).getText()).isEqualTo(serial(3));
+    // back on the home page (kept, or loaded again), its stream is open again
+    browser.navigate().back();
+    waitFor(b -> Boolean.TRUE.equals(js("return typeof source !== 'undefined' && source !== null && source.readyState === EventSource.OPEN"))
+        ? true : null);
+  }
+
   /**
    * how long the pages take in the browser on the test store, from navigation to the page's
    * content drawn, and the search box from Enter to the board's certificate drawn, by the page's
