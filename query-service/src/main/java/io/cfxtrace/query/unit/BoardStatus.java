@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,19 +65,17 @@ public class BoardStatus {
    */
   public Map<String, Status> of(List<String> units) {
     List<String> distinct = units.stream().filter(Objects::nonNull).distinct().toList();
-    List<String[]> parts = new ArrayList<>();
-    for (int from = 0; from < distinct.size(); from += PART) {
-      parts.add(distinct.subList(from, Math.min(distinct.size(), from + PART)).toArray(String[]::new));
-    }
-    // a long list (a recall's CSV) in two lanes, every other part on another connection: on two
-    // cores the statements overlap; more lanes would only take the pool's connections from others
-    Supplier<List<Event>> odd = parts.size() < 2 ? List::of : store.beside(() -> read(parts, 1));
     Map<String, List<Event>> byUnit = new HashMap<>();
-    for (Event e : read(parts, 0)) {
-      byUnit.computeIfAbsent(e.unit(), u -> new ArrayList<>()).add(e);
-    }
-    for (Event e : odd.get()) {
-      byUnit.computeIfAbsent(e.unit(), u -> new ArrayList<>()).add(e);
+    for (int from = 0; from < distinct.size(); from += PART) {
+      String[] part = distinct.subList(from, Math.min(distinct.size(), from + PART)).toArray(String[]::new);
+      for (Event e : store.query(SQL, r -> {
+        String result = r.text("result");
+        boolean fct = "t".equals(r.text("fct")) && "passed".equalsIgnoreCase(result);
+        return new Event(Objects.requireNonNull(r.text("unit")), new Verdict.Step(Objects.requireNonNull(r.time("event_time")), r.text("station"),
+            Objects.requireNonNull(r.text("event_type")), result, fct), r.text("work_order"));
+      }, (Object) part)) {
+        byUnit.computeIfAbsent(e.unit(), u -> new ArrayList<>()).add(e);
+      }
     }
     Map<String, Status> out = new LinkedHashMap<>();
     for (String unit : distinct) {
@@ -88,19 +85,5 @@ public class BoardStatus {
           last == null ? null : last.step().time(), events.stream().map(Event::workOrder).filter(Objects::nonNull).findFirst().orElse(null)));
     }
     return out;
-  }
-
-  /** the unit events of every other part, from the first'th on, each unit's in time order. */
-  private List<Event> read(List<String[]> parts, int first) {
-    List<Event> events = new ArrayList<>();
-    for (int i = first; i < parts.size(); i += 2) {
-      events.addAll(store.query(SQL, r -> {
-        String result = r.text("result");
-        boolean fct = "t".equals(r.text("fct")) && "passed".equalsIgnoreCase(result);
-        return new Event(Objects.requireNonNull(r.text("unit")), new Verdict.Step(Objects.requireNonNull(r.time("event_time")), r.text("station"),
-            Objects.requireNonNull(r.text("event_type")), result, fct), r.text("work_order"));
-      }, (Object) parts.get(i)));
-    }
-    return events;
   }
 }
