@@ -14,7 +14,7 @@ const cfx = (() => {
    * the service asked for a token (a 401) or one is kept: where auth is off (the demo) it has no use.
    */
   function header(active) {
-    const pages = [['index.html', 'Home'], ['unit.html', 'Unit'], ['where-used.html', 'Recall'], ['station.html', 'Stations'],
+    const pages = [['index.html', 'Home'], ['unit.html', 'Unit'], ['where-used.html', 'Recall'], ['holds.html', 'Holds'], ['station.html', 'Stations'],
       ['feed.html', 'Live feed'], ['api.html', 'API']];
     const h = document.createElement('header');
     h.innerHTML = '<a class="brand" href="index.html">cfx-trace</a>'
@@ -58,6 +58,30 @@ const cfx = (() => {
       headers.Authorization = 'Bearer ' + token();
     }
     const response = await fetch(path, { headers });
+    const text = await response.text();
+    let body = null;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch (e) {
+      body = null;
+    }
+    if (!response.ok) {
+      const why = body && body.message ? body.message : text;
+      if (response.status === 401) {
+        askForToken();
+      }
+      throw new Error(response.status === 401 ? `${why} (enter the API token at the top right)` : `${response.status}: ${why}`);
+    }
+    return body;
+  }
+
+  /** POST a JSON body to an API path; the answer as JSON; throws an Error with the service's message on failure. */
+  async function post(path, data) {
+    const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    if (token()) {
+      headers.Authorization = 'Bearer ' + token();
+    }
+    const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(data) });
     const text = await response.text();
     let body = null;
     try {
@@ -294,6 +318,6 @@ const cfx = (() => {
     where.innerHTML = `<div class="error" role="alert">${esc(error.message || error)}</div>`;
   }
 
-  return { token, header, get, download, esc, time, table, result, failed, verdict, targets, resolve, duration, localInput, showError, charts,
-    drawCharts };
+  return { token, header, get, post, download, esc, time, table, result, failed, verdict, targets, resolve, duration, localInput, showError,
+    charts, drawCharts };
 })();

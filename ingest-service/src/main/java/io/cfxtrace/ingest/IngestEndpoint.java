@@ -58,7 +58,7 @@ public class IngestEndpoint implements AutoCloseable {
     this.endpoint =
         CfxEndpoint.start(
             EndpointIdentity.of(config.handle(), null),
-            CfxEndpoint.Options.defaults().withFlowBudget((long) config.flowBudgetMb() * 1024 * 1024));
+            CfxEndpoint.Options.defaults().withFlowBudget(flowBudget(config.flowBudgetMb(), Runtime.getRuntime().maxMemory())));
     try {
       for (ListenerProperties l : listenerConfigs) {
         Listener listener = endpoint.listen(toConfig(l), pipeline);
@@ -101,6 +101,26 @@ public class IngestEndpoint implements AutoCloseable {
         s.durable(),
         ListenerConfig.Limits.defaults().withCredit(s.credit()),
         ReconnectPolicy.defaults());
+  }
+
+  /**
+   * the flow budget: the configured megabytes, but at most an eighth of the heap, so that the
+   * default (256 MiB) does not let a service started with {@code -Xmx256m} take in more than its
+   * heap holds beside the one large message being decoded and written (issue #13: the records of
+   * a 30 MB inspection result take about 50 MB); at least 1 MiB.
+   *
+   * @param configuredMb {@code cfx.ingest.flow-budget-mb}.
+   * @param maxHeap the JVM's largest heap.
+   * @return bytes.
+   */
+  static long flowBudget(int configuredMb, long maxHeap) {
+    long configured = (long) configuredMb * 1024 * 1024;
+    long eighth = maxHeap == Long.MAX_VALUE ? configured : maxHeap / 8;
+    long budget = Math.max(1024 * 1024, Math.min(configured, eighth));
+    if (budget < configured) {
+      LOG.info("flow budget {} MiB instead of the configured {} MiB: an eighth of the {} MiB heap", budget >> 20, configuredMb, maxHeap >> 20);
+    }
+    return budget;
   }
 
   /** the running listeners by name. */

@@ -139,6 +139,11 @@ class WebUiTest {
     return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
   }
 
+  /** waits for a page that renders again after each action (the holds list): a table replaced while read is read again. */
+  private <T> T waitRendered(java.util.function.Function<WebDriver, T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+  }
+
   /** waits polling every 5 ms: for the timings, where the default half second would be measured too. */
   private <T> T waitClosely(java.util.function.Function<WebDriver, T> condition) {
     return new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(5)).until(condition);
@@ -238,6 +243,75 @@ class WebUiTest {
     assertThat(column("boards", 0)).containsExactly(serial(3), serial(4));
     assertThat(browser.findElement(By.id("summary")).getText()).contains("Boards 3–4 of 4");
     assertThat(browser.findElement(By.id("next")).isEnabled()).isFalse();
+  }
+
+  @Test
+  void holdsPagePutsALotOnHoldListsItWithWhoAndWhyAndReleasesIt() throws IOException {
+    browser.get(service.url() + "/ui/holds.html");
+    waitRendered(b -> b.findElements(By.id("hold-list")).isEmpty() && b.findElement(By.id("holds")).getText().isEmpty() ? null : true);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByValue("lot");
+    browser.findElement(By.id("value")).sendKeys("LOT-UI-HOLD-1");
+    browser.findElement(By.id("partNumber")).sendKeys("RES-10K-0402");
+    browser.findElement(By.id("reason")).sendKeys("supplier recall 2026-17");
+    browser.findElement(By.id("by")).sendKeys("Quality");
+    browser.findElement(By.id("hold-submit")).click();
+
+    waitRendered(b -> column("hold-list", 1).stream().anyMatch(t -> t.contains("LOT-UI-HOLD-1")) ? true : null);
+    screenshot("holds");
+    int row = column("hold-list", 1).indexOf("lot LOT-UI-HOLD-1 of part RES-10K-0402");
+    assertThat(row).as(column("hold-list", 1).toString()).isNotNegative();
+    assertThat(column("hold-list", 2).get(row)).isEqualTo("supplier recall 2026-17");
+    assertThat(column("hold-list", 3).get(row)).startsWith("token-").endsWith("(Quality)");
+    // the store's record, as the interlocks read it
+    com.fasterxml.jackson.databind.JsonNode held = QueryServiceFixture.json(service.get("/api/holds"));
+    com.fasterxml.jackson.databind.JsonNode hold = java.util.stream.StreamSupport.stream(held.get("holds").spliterator(), false)
+        .filter(h -> h.get("value").asText().equals("LOT-UI-HOLD-1")).findFirst().orElseThrow();
+    assertThat(hold.get("partNumber").asText()).isEqualTo("RES-10K-0402");
+    assertThat(hold.get("heldByName").asText()).isEqualTo("Quality");
+
+    WebElement release = browser.findElement(By.cssSelector("form.release[data-id='" + hold.get("id").asText() + "']"));
+    release.findElement(By.name("reason")).sendKeys("supplier cleared the lot");
+    release.findElement(By.tagName("button")).click();
+
+    waitRendered(b -> column("hold-list", 1).stream().noneMatch(t -> t.contains("LOT-UI-HOLD-1")) ? true : null);
+    assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("Hold #" + hold.get("id").asText() + " released.");
+    com.fasterxml.jackson.databind.JsonNode after = QueryServiceFixture.json(service.get("/api/holds/" + hold.get("id").asText()));
+    assertThat(after.get("releaseReason").asText()).isEqualTo("supplier cleared the lot");
+    assertThat(after.get("releasedByName").asText()).isEqualTo("Quality");
+    browser.findElement(By.id("all")).click();
+    waitRendered(b -> column("hold-list", 1).stream().anyMatch(t -> t.contains("LOT-UI-HOLD-1")) ? true : null);
+    assertThat(column("hold-list", 5).get(column("hold-list", 1).indexOf("lot LOT-UI-HOLD-1 of part RES-10K-0402")))
+        .contains("supplier cleared the lot").contains("(Quality)");
+  }
+
+  @Test
+  void holdsPageSaysWhyAHoldWithoutAReasonIsRefused() {
+    browser.get(service.url() + "/ui/holds.html");
+    waitRendered(b -> b.findElement(By.id("holds")).getText().isEmpty() ? null : true);
+    browser.findElement(By.id("value")).sendKeys("REEL-NO-REASON");
+    // a reason of spaces passes the browser's required check; the service refuses it, naming the problem
+    browser.findElement(By.id("reason")).sendKeys("   ");
+    browser.findElement(By.id("hold-submit")).click();
+
+    WebElement error = waitRendered(b -> b.findElements(By.cssSelector("#message .error")).stream().findFirst().orElse(null));
+    assertThat(error.getText()).startsWith("400: ").contains("reason is missing");
+  }
+
+  @Test
+  void recallPagePutsEveryBoardOfTheWhereUsedResultOnHoldInOneAction() throws IOException {
+    browser.get(service.url() + "/ui/where-used.html?reel=" + SmtLineAccess.REEL_R1_A + "&limit=2");
+    waitRendered(b -> b.findElements(By.id("boards")).isEmpty() ? null : true);
+    browser.findElement(By.id("hold-reason")).sendKeys("reel R1-A suspect");
+    browser.findElement(By.id("hold-submit")).click();
+
+    WebElement held = waitRendered(b -> b.findElements(By.id("held")).stream().findFirst().orElse(null));
+    screenshot("where-used-held");
+    // every board of the result, not only the page shown: SmtLine's four boards got reel A
+    assertThat(held.getText()).startsWith("4 boards on hold");
+    com.fasterxml.jackson.databind.JsonNode holds = QueryServiceFixture.json(service.get("/api/holds"));
+    List<String> units = java.util.stream.StreamSupport.stream(holds.get("holds").spliterator(), false)
+        .filter(h -> h.get("reason").asText().equals("reel R1-A suspect")).map(h -> h.get("kind").asText() + " " + h.get("value").asText()).sorted().toList();
+    assertThat(units).containsExactly("unit " + serial(1), "unit " + serial(2), "unit " + serial(3), "unit " + serial(4));
   }
 
   /** the finished download of that name, or null while there is none. */

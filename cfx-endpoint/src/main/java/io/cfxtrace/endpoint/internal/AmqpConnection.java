@@ -136,6 +136,38 @@ public final class AmqpConnection {
     return loop;
   }
 
+  /** the smallest session window, in frames. */
+  static final int SESSION_WINDOW_MIN_FRAMES = 4;
+  /** the largest session window. */
+  static final int SESSION_WINDOW_MAX_BYTES = 16 * 1024 * 1024;
+  /** the incoming window of the sessions the peer begins, in bytes (see {@link #sessionWindow}). */
+  private int sessionWindowBytes;
+
+  /**
+   * sizes the incoming window of this connection's sessions from the flow budget: a sixteenth of
+   * it, at least {@value #SESSION_WINDOW_MIN_FRAMES} frames, at most 16 MiB. Bytes a receiver
+   * leaves unread because the budget is spent close the window, and the peer must stop sending on
+   * the session whatever link credit it holds (AMQP 1.0, 2.5.6), so a connection holds at most
+   * its window beyond the budget. Without a capacity Proton-J advertises an unbounded window.
+   *
+   * @param budgetBytes the endpoint's flow budget.
+   */
+  void sessionWindow(long budgetBytes) {
+    long frames = SESSION_WINDOW_MIN_FRAMES * (long) transport.getMaxFrameSize();
+    sessionWindowBytes = (int) Math.max(frames, Math.min(SESSION_WINDOW_MAX_BYTES, budgetBytes / 16));
+  }
+
+  /**
+   * opens a session with the incoming window set by {@link #sessionWindow} (or the smallest).
+   *
+   * @param session a session this side has not opened yet.
+   */
+  void openSession(Session session) {
+    int min = SESSION_WINDOW_MIN_FRAMES * transport.getMaxFrameSize();
+    session.setIncomingCapacity(Math.max(min, sessionWindowBytes));
+    session.open();
+  }
+
   /** the Proton connection, for opening sessions and links. */
   public Connection proton() {
     return connection;
@@ -383,7 +415,7 @@ public final class AmqpConnection {
         }
       case SESSION_REMOTE_OPEN:
         if (e.getSession().getLocalState() == EndpointState.UNINITIALIZED) {
-          e.getSession().open();
+          openSession(e.getSession());
         }
         break;
       case SESSION_REMOTE_CLOSE:

@@ -57,14 +57,21 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
   private final int credit;
   private final long maxMessageSize;
   private int unsettled;
+  /** deliveries taken in part, whose bytes are charged to the budget until read to their end. */
+  private final java.util.Set<Delivery> reading = new java.util.LinkedHashSet<>();
   private boolean linkGone;
   private boolean waitingForBudget;
 
   /** bytes of one delivery while its transfers arrive. */
   private static final class Partial {
-    final Bytes bytes = new Bytes();
+    Bytes bytes = new Bytes();
+    /** bytes received. */
     long total;
+    /** bytes charged to the budget: those kept. */
+    long charged;
     boolean oversize;
+    /** waits for the budget (see FlowBudget#mayRead). */
+    boolean parked;
   }
 
   /** a byte buffer that can drop all but its first bytes, releasing the rest of its array. */
@@ -108,50 +115,96 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
 
   @Override
   public void onDelivery(Delivery delivery) {
-    if (!delivery.isReadable() && !delivery.isPartial()) {
-      return; // a disposition update for a delivery we already handled
+    // a link's deliveries are read in order, from the receiver's current one: a later delivery's
+    // frames wait until those before it were read to their end (they may wait for the budget)
+    Delivery d = delivery;
+    while (d != null && d == receiver.current() && (d.isReadable() || d.isPartial()) && read(d)) {
+      d = receiver.current();
+    }
+  }
+
+  /**
+   * takes what the budget allows of the current delivery.
+   *
+   * @return true when the delivery was read to its end and handed on (the link advanced).
+   */
+  private boolean read(Delivery delivery) {
+    if (linkGone || connection.isClosed()) {
+      return false; // its bytes were let go with the link (dropPartlyRead)
     }
     Partial partial = (Partial) delivery.getContext();
     if (partial == null) {
       partial = new Partial();
       delivery.setContext(partial);
+      reading.add(delivery);
     }
-    int pending = delivery.pending();
-    if (pending > 0) {
-      byte[] chunk = new byte[pending];
-      int read = receiver.recv(chunk, 0, pending);
-      if (read > 0) {
-        partial.total += read;
-        int keep = (int) Math.min(KEEP_OF_OVERSIZE, maxMessageSize);
-        if (!partial.oversize && partial.total > maxMessageSize) {
-          // until now every byte was kept, up to the limit: keep only the evidence from here on
-          partial.oversize = true;
-          partial.bytes.keepFirst(keep);
-        }
-        int room = partial.oversize ? keep - partial.bytes.size() : read;
-        if (room > 0) {
-          partial.bytes.write(chunk, 0, Math.min(room, read));
-        }
+    if (partial.parked) {
+      return false; // more frames of a delivery that waits for the budget: read when woken
+    }
+    int pending;
+    while ((pending = delivery.pending()) > 0) {
+      // bytes are charged as they are taken, and taken only within the budget: the rest stays in
+      // the session, whose window closes, so the sender stops before the heap fills (issue #13)
+      if (!budget.mayRead(delivery, () -> connection.execute(() -> resume(delivery)))) {
+        partial.parked = true;
+        return false;
+      }
+      byte[] chunk = new byte[Math.min(pending, READ_CHUNK)];
+      int read = receiver.recv(chunk, 0, chunk.length);
+      if (read <= 0) {
+        break;
+      }
+      budget.acquireReading(read);
+      partial.charged += read;
+      partial.total += read;
+      int keep = (int) Math.min(KEEP_OF_OVERSIZE, maxMessageSize);
+      if (!partial.oversize && partial.total > maxMessageSize) {
+        // until now every byte was kept, up to the limit: keep only the evidence from here on
+        partial.oversize = true;
+        partial.bytes.keepFirst(keep);
+      }
+      int room = partial.oversize ? keep - partial.bytes.size() : read;
+      if (room > 0) {
+        partial.bytes.write(chunk, 0, Math.min(room, read));
+      }
+      if (partial.oversize && partial.charged > partial.bytes.size()) {
+        budget.releaseReading(partial.charged - partial.bytes.size()); // discarded as it arrives
+        partial.charged = partial.bytes.size();
       }
     }
     if (delivery.isPartial()) {
-      return;
+      return false;
     }
+    budget.readEnded(delivery, partial.charged);
+    reading.remove(delivery);
     receiver.advance();
     delivery.setContext(null);
     if (delivery.isAborted()) {
+      budget.release(partial.charged);
       delivery.settle();
       topUpCredit();
-      return;
+      return true;
     }
     handle(delivery, partial);
+    return true;
+  }
+
+  /** the budget has room again for a delivery that waited: reads on where it stopped. */
+  private void resume(Delivery delivery) {
+    Partial partial = (Partial) delivery.getContext();
+    if (partial == null || linkGone || connection.isClosed()) {
+      return;
+    }
+    partial.parked = false;
+    onDelivery(delivery);
   }
 
   private void handle(Delivery delivery, Partial partial) {
-    long held = 0;
     Instant receivedAt = CLOCK.instant();
     byte[] wire = partial.bytes.toByteArray();
+    partial.bytes = null;
     InboundMessage message;
+    long bytes = partial.charged;
     if (partial.oversize) {
       // the properties sections come before the body, so the kept start usually holds them
       MessageOrigin origin = origin(AmqpMessages.decode(wire, wire.length).properties(), receivedAt);
@@ -172,18 +225,19 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
       MessageOrigin origin = origin(received.properties(), receivedAt);
       long json = jsonBytes(received.body());
       if (received.problem() == null && sink.decodesLargeBodies() && json > DECODE_HERE_AT_MOST) {
-        // decoded by the sink as a stream, on its thread, one at a time: held until then as
-        // received, and charged so (issue #13: twenty 30 MB results decoded here at once were
-        // twenty trees on the heap)
+        // decoded by the sink, on its thread, one at a time: held until then as received
         message = InboundMessage.undecoded(origin, new InboundMessage.LargeBody(received.body(), json, codec));
       } else {
         message = toInbound(received, origin);
-        held = json * DECODED_BYTES_PER_JSON_BYTE;
+        long held = json * DECODED_BYTES_PER_JSON_BYTE;
+        if (held > bytes) {
+          budget.acquire(held - bytes);
+          bytes = held;
+        }
       }
     }
     unsettled++;
-    long bytes = partial.oversize ? wire.length : Math.max(partial.total, held);
-    budget.acquire(bytes);
+    long charged = bytes;
     CompletionStage<Void> stored;
     try {
       stored = sink.store(message);
@@ -194,25 +248,37 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
         (ok, error) -> {
           // the bytes are no longer held whatever became of the connection: released here and not
           // in settle(), which does not run once the connection is closed
-          budget.release(bytes);
+          budget.release(charged);
           connection.execute(() -> settle(delivery, error));
         });
   }
+
+  /** bytes taken from a delivery at a time. */
+  private static final int READ_CHUNK = 64 * 1024;
+
+  /**
+   * the largest body, in bytes of JSON text, decoded on the network thread when the sink decodes
+   * large bodies itself ({@link EnvelopeSink#decodesLargeBodies}): larger ones reach it as
+   * received, to be decoded as a stream one at a time.
+   */
+  static final long DECODE_HERE_AT_MOST = 1024 * 1024;
 
   /** JSON trees and records take about this many heap bytes per byte of JSON text. */
   static final int DECODED_BYTES_PER_JSON_BYTE = 6;
 
   /**
    * what a decoded message holds on the heap until it is stored: its JSON text times {@link
-   * #DECODED_BYTES_PER_JSON_BYTE}. For gzip the JSON length is the stream's ISIZE trailer (RFC
-   * 1952: length mod 2^32), so a 2 MB SPI result that inflates to 11 MB of JSON is charged as
-   * such, not as 2 MB, and the flow budget bounds the heap rather than the wire.
+   * #DECODED_BYTES_PER_JSON_BYTE}, so that a 2 MB SPI result that inflates to 11 MB of JSON is
+   * charged as such, not as 2 MB, and the flow budget bounds the heap rather than the wire.
    */
   static long heldBytes(byte[] body) {
     return jsonBytes(body) * DECODED_BYTES_PER_JSON_BYTE;
   }
 
-  /** a body's JSON length: for gzip the ISIZE trailer, else its own length. */
+  /**
+   * the length of a body's JSON text: for gzip the stream's ISIZE trailer (RFC 1952: length mod
+   * 2^32), else the body's own length.
+   */
   static long jsonBytes(byte[] body) {
     long json = body.length;
     if (CfxCodec.isGzip(body) && body.length >= 18) {
@@ -221,12 +287,6 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
     }
     return json;
   }
-
-  /**
-   * the largest body, in bytes of JSON text, decoded on the network thread when the sink decodes
-   * large bodies itself ({@link EnvelopeSink#decodesLargeBodies}).
-   */
-  static final long DECODE_HERE_AT_MOST = 1024 * 1024;
 
   private InboundMessage toInbound(AmqpMessages.Received received, MessageOrigin origin) {
     if (received.problem() != null) {
@@ -291,9 +351,25 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
         });
   }
 
+  /** the link is gone with deliveries read in part: their bytes are no longer held. */
+  private void dropPartlyRead() {
+    for (Delivery d : reading) {
+      Partial partial = (Partial) d.getContext();
+      if (partial != null) {
+        budget.readEnded(d, partial.charged);
+        budget.release(partial.charged);
+        partial.charged = 0;
+        partial.bytes = null;
+        d.setContext(null);
+      }
+    }
+    reading.clear();
+  }
+
   @Override
   public void onRemoteClose(Link link, CfxEndpointException error) {
     linkGone = true;
+    dropPartlyRead();
     if (error.amqpCondition() != null) {
       LOG.warn("{} on {}: link closed by the peer: {}", address, channelName, error.getMessage());
     }
@@ -302,6 +378,7 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
   @Override
   public void onConnectionClosed(CfxEndpointException error) {
     linkGone = true;
+    dropPartlyRead();
   }
 
   /** whether the link waits for the flow budget (for health and tests). */

@@ -129,6 +129,7 @@ public final class ListenerServer implements AutoCloseable {
             "machine " + String.valueOf(ch.remoteAddress()).replaceFirst("^/", "") + " on listener " + config.name(),
             l.maxFrameSize(),
             (int) Math.min(Integer.MAX_VALUE, l.idleTimeout().toMillis()));
+    c.sessionWindow(budget.limit());
     SaslServer.install(c, config.allowAnonymous(), config.users());
     peer.responder = new RequestResponder(c, identity, handler, codec);
     connections.add(c);

@@ -67,7 +67,8 @@ public final class SubscriptionClient implements Subscription {
 
   private void attach(AmqpConnection c) {
     Session session = c.proton().session();
-    session.open();
+    c.sessionWindow(budget.limit());
+    c.openSession(session);
     Receiver receiver = session.receiver(config.address());
     Source source = new Source();
     source.setAddress(config.address());

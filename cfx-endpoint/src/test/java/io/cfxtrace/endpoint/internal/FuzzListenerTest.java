@@ -139,13 +139,15 @@ class FuzzListenerTest {
     }
     peer.completeStores();
     wrong.addAll(peer.checkSettlements());
-    if (listener.bytesInFlight() != 0) {
-      wrong.add("all stores completed, but the flow budget still holds " + listener.bytesInFlight() + " bytes");
-    }
     if ((options & 0x40) != 0) {
       peer.elapse(Duration.ofMinutes(2));
     }
     peer.disconnect();
+    // a delivery the input left half sent holds the bytes read of it (they are charged as they
+    // arrive) until its link or connection goes: only then must the budget be empty
+    if (listener.bytesInFlight() != 0) {
+      wrong.add("all stores completed and the peer is gone, but the flow budget still holds " + listener.bytesInFlight() + " bytes");
+    }
     if (peer.escaped() != null) {
       wrong.add("escaped to Netty: " + stackTrace(peer.escaped()));
     }

@@ -133,6 +133,14 @@ final class Projections {
         .rawOnly(GetEndpointInformationRequest.class)
         .rawOnly(GetEndpointInformationResponse.class)
         .rawOnly(Heartbeat.class)
+        // CFX.InformationSystem: validation requests and responses (the interlocks of issue #15,
+        // answered by the query service) tell what was asked and answered, kept in the raw log
+        .rawOnly(io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsRequest.class)
+        .rawOnly(io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsResponse.class)
+        .rawOnly(io.cfxtrace.model.cfx.informationsystem.operatorvalidation.ValidateOperatorRequest.class)
+        .rawOnly(io.cfxtrace.model.cfx.informationsystem.operatorvalidation.ValidateOperatorResponse.class)
+        .rawOnly(io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupRequest.class)
+        .rawOnly(io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupResponse.class)
         // CFX.Materials.Management
         .project(MaterialsConsumed.class, materials::materialsConsumed)
         .project(MaterialsInitialized.class, materials::materialsInitialized)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cfxtrace.ingest.normalize.UnitResolver.Named;
 import io.cfxtrace.ingest.normalize.UnitResolver.Unit;
 import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.ingest.store.StoreTime;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.cfx.structures.BasicStage;
 import io.cfxtrace.model.cfx.structures.Stage;
@@ -63,14 +64,14 @@ abstract class Projector {
       @Nullable String tx, @Nullable String result, @Nullable String recipe, @Nullable JsonNode details, @Nullable WorkOrderIdentifier workOrder) {
     out.unitEvents.add(e.eventTime(), u.key(), u.panelId(), u.position(), type, station(e), lane, stage, tx, result, null, recipe,
         e.envelope().messageName(), e.uniqueId(), details, workOrder == null ? null : blankToNull(workOrder.workOrderId()),
-        workOrder == null ? null : blankToNull(workOrder.batch()));
+        workOrder == null ? null : blankToNull(workOrder.batch()), StoreTime.tick(e.eventTime()));
   }
 
   static void stationEvent(StoreBatch out, StoredEnvelope e, String type, @Nullable Integer code, @Nullable String name,
       @Nullable Integer oldCode, @Nullable String faultCode, @Nullable String faultId, @Nullable String severity, @Nullable String description,
       @Nullable JsonNode details) {
     out.stationEvents.add(e.eventTime(), station(e), type, code, name, oldCode, faultCode, faultId, severity, description, e.envelope().messageName(),
-        e.uniqueId(), details);
+        e.uniqueId(), details, StoreTime.tick(e.eventTime()));
   }
 
   // ---- readers of CFX members

@@ -17,6 +17,12 @@ import org.postgresql.PGConnection;
  * rows for one table, written with one {@code COPY ... FROM STDIN (FORMAT csv)}: PostgreSQL's
  * fastest way in, one round trip per table per batch.
  *
+ * <p>Rows are encoded as CSV as they are added, into chunks of about a megabyte, and not kept as
+ * objects: the 64,000 measurement rows of a 30 MB inspection result are held as their CSV text
+ * only (issue #13). A buffer whose rows are read back while writing ({@link #forEach}, as the
+ * material setups are) or written one by one ({@link #insertEach}) keeps them: {@link
+ * #keepRowsAfterEncoding}, before any row is added.
+ *
  * <p>Values: null, String, Number, Boolean, Instant, UUID, JsonNode (as jsonb text), byte[] (as
  * bytea hex). Not thread-safe; one per table per batch.
  */
@@ -26,17 +32,27 @@ public final class CopyBuffer {
 
   private final String table;
   private final List<String> columns;
+  /** the rows, only when kept ({@link #keepRowsAfterEncoding}). */
   private final List<Object[]> rows = new ArrayList<>();
+  /** the chunk being written. */
   private StringBuilder csv = new StringBuilder();
-  /** the rows as CSV once encoded: UTF-8 chunks and, in their places, streamed values. */
-  private @Nullable List<Object> encoded;
-  /** rows held: in {@link #rows} until encoded, then only counted unless kept. */
+  /** the rows as CSV: chunks of text and, in their places, streamed values. */
+  private final List<Object> parts = new ArrayList<>();
+  /** where each row's CSV ends: the part the current chunk will become, and its length then. */
+  private int[] rowEndPart = new int[64];
+  private int[] rowEndChar = new int[64];
+  /** whether {@link #encode} ran: no row may change afterwards. */
+  private boolean encoded;
+  /** rows held. */
   private int count;
-  /** whether the rows stay visible after encoding (for {@link #forEach} while writing). */
+  /** whether the rows are kept as objects too (for {@link #forEach} while writing). */
   private boolean keepRows;
 
-  /** encoded rows are cut into chunks of about this many characters, not one text. */
-  private static final int CHUNK_CHARS = 1 << 20;
+  /**
+   * encoded rows are cut into chunks of about this many characters, not one text: below half a
+   * G1 region of a small heap, so that no chunk is a humongous object.
+   */
+  private static final int CHUNK_CHARS = 256 * 1024;
 
   /**
    * a value too large to hold as one text, such as the 30 MB JSON of a large inspection result
@@ -70,7 +86,7 @@ public final class CopyBuffer {
    * @throws IllegalArgumentException if the count does not match the columns.
    */
   public void add(Object... values) {
-    if (encoded != null) {
+    if (encoded) {
       throw new IllegalStateException(table + ": rows added after encoding");
     }
     if (values.length != columns.size()) {
@@ -81,8 +97,41 @@ public final class CopyBuffer {
         StoreValues.check(table, columns.get(i), s);
       }
     }
-    rows.add(values);
+    if (keepRows) {
+      rows.add(values);
+    } else {
+      encodeRow(values);
+      if (count == rowEndPart.length) {
+        rowEndPart = java.util.Arrays.copyOf(rowEndPart, count * 2);
+        rowEndChar = java.util.Arrays.copyOf(rowEndChar, count * 2);
+      }
+      rowEndPart[count] = parts.size();
+      rowEndChar[count] = csv.length();
+      if (csv.length() >= CHUNK_CHARS) {
+        parts.add(csv.toString());
+        csv.setLength(0);
+      }
+    }
     count++;
+  }
+
+  /** a row's CSV line, into the current chunk; a streamed value closes the chunk and stands after it. */
+  private void encodeRow(Object[] row) {
+    for (int i = 0; i < row.length; i++) {
+      if (i > 0) {
+        csv.append(',');
+      }
+      if (row[i] instanceof Streamed value) {
+        csv.append('"');
+        parts.add(csv.toString());
+        parts.add(value);
+        csv.setLength(0);
+        csv.append('"');
+      } else {
+        append(row[i]);
+      }
+    }
+    csv.append('\n');
   }
 
   /**
@@ -92,13 +141,32 @@ public final class CopyBuffer {
    * @param size the row count to go back to.
    */
   public void truncate(int size) {
-    if (encoded != null) {
+    if (encoded) {
       throw new IllegalStateException(table + ": rows removed after encoding");
     }
-    while (rows.size() > size) {
-      rows.remove(rows.size() - 1);
+    if (size >= count) {
+      return;
     }
-    count = rows.size();
+    if (keepRows) {
+      while (rows.size() > size) {
+        rows.remove(rows.size() - 1);
+      }
+    } else if (size == 0) {
+      parts.clear();
+      csv.setLength(0);
+    } else {
+      // back to where row size-1 ended: in the current chunk, or in one written out since, which
+      // then begins with exactly the text the chunk held at that point
+      int part = rowEndPart[size - 1];
+      int chars = rowEndChar[size - 1];
+      if (part < parts.size()) {
+        csv = new StringBuilder(((String) parts.get(part)).substring(0, chars));
+        parts.subList(part, parts.size()).clear();
+      } else {
+        csv.setLength(chars);
+      }
+    }
+    count = size;
   }
 
   private void append(Object v) {
@@ -133,6 +201,9 @@ public final class CopyBuffer {
    * @return this buffer.
    */
   public CopyBuffer keepRowsAfterEncoding() {
+    if (count > 0 && !keepRows) {
+      throw new IllegalStateException(table + ": rows are kept only if asked before the first is added");
+    }
     keepRows = true;
     return this;
   }
@@ -143,9 +214,7 @@ public final class CopyBuffer {
    * @param visitor receives each row; it must not change it.
    */
   public void forEach(java.util.function.Consumer<Object[]> visitor) {
-    if (encoded != null && !keepRows) {
-      throw new IllegalStateException(table + ": rows visited after encoding let them go");
-    }
+    requireRows("visited");
     rows.forEach(visitor);
   }
 
@@ -155,59 +224,46 @@ public final class CopyBuffer {
    * @param drop which rows to drop.
    */
   public void removeIf(java.util.function.Predicate<Object[]> drop) {
-    if (encoded != null) {
+    if (encoded) {
       throw new IllegalStateException(table + ": rows removed after encoding");
     }
+    requireRows("removed");
     rows.removeIf(drop);
     count = rows.size();
   }
 
-  /**
-   * encodes the rows as CSV now, for a later {@link #copyTo}, and lets them go; the rows cannot
-   * change afterwards. Idempotent.
-   */
-  public void encode() {
-    if (encoded == null && !rows.isEmpty()) {
-      encoded = csv();
-      if (!keepRows) {
-        rows.clear();
-      }
+  private void requireRows(String what) {
+    if (!keepRows) {
+      throw new IllegalStateException(table + ": rows " + what + " that were encoded as they were added (keepRowsAfterEncoding)");
     }
   }
 
   /**
-   * the rows as CSV in chunks of about {@link #CHUNK_CHARS} (UTF-8), so that 64,000 measurement
-   * rows are never one text nor a builder doubling past it; a {@link Streamed} value stands in
-   * its place, quoted when copied.
+   * finishes the rows' CSV now, for a later {@link #copyTo}; the rows cannot change afterwards.
+   * Idempotent.
    */
+  public void encode() {
+    if (!encoded) {
+      csv();
+      encoded = true;
+    }
+  }
+
+  /** completes {@link #parts}: the kept rows encoded, and the current chunk closed. */
   private List<Object> csv() {
-    List<Object> parts = new ArrayList<>();
-    csv = new StringBuilder(Math.min(rows.size() * 128, CHUNK_CHARS + 4096));
-    for (Object[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        if (row[i] instanceof Streamed value) {
-          csv.append('"');
-          parts.add(csv.toString().getBytes(StandardCharsets.UTF_8));
-          parts.add(value);
+    if (keepRows && !encoded) {
+      for (Object[] row : rows) {
+        encodeRow(row);
+        if (csv.length() >= CHUNK_CHARS) {
+          parts.add(csv.toString());
           csv.setLength(0);
-          csv.append('"');
-        } else {
-          append(row[i]);
         }
-      }
-      csv.append('\n');
-      if (csv.length() >= CHUNK_CHARS) {
-        parts.add(csv.toString().getBytes(StandardCharsets.UTF_8));
-        csv.setLength(0);
       }
     }
     if (csv.length() > 0) {
-      parts.add(csv.toString().getBytes(StandardCharsets.UTF_8));
+      parts.add(csv.toString());
+      csv = new StringBuilder();
     }
-    csv = new StringBuilder();
     return parts;
   }
 
@@ -224,7 +280,9 @@ public final class CopyBuffer {
           @Override
           public java.io.InputStream nextElement() {
             Object part = it.next();
-            return part instanceof byte[] b ? new java.io.ByteArrayInputStream(b) : new QuoteDoubling(((Streamed) part).open());
+            return part instanceof String text
+                ? new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))
+                : new QuoteDoubling(((Streamed) part).open());
           }
         });
   }
@@ -287,6 +345,15 @@ public final class CopyBuffer {
     }
   }
 
+  /** empties the buffer once written. */
+  private void clear() {
+    encoded = false;
+    rows.clear();
+    parts.clear();
+    csv.setLength(0);
+    count = 0;
+  }
+
   /** how many rows are buffered. */
   public int size() {
     return count;
@@ -322,13 +389,11 @@ public final class CopyBuffer {
     if (count == 0) {
       return 0;
     }
-    List<Object> data = encoded != null ? encoded : csv();
+    List<Object> data = csv();
     String sql = "COPY " + target + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
     try {
       long n = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, stream(data), 65536);
-      encoded = null;
-      rows.clear();
-      count = 0;
+      clear();
       return n;
     } catch (IOException e) {
       throw new SQLException("COPY into " + target + " failed: " + e.getMessage(), "08006", e);
@@ -356,6 +421,7 @@ public final class CopyBuffer {
    * @throws SQLException as PostgreSQL reports it.
    */
   public long insertEach(Connection connection, String onConflict) throws SQLException {
+    requireRows("inserted one by one");
     String sql =
         "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
             + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")" + onConflict;
@@ -368,8 +434,7 @@ public final class CopyBuffer {
         n += ps.executeUpdate();
       }
     }
-    rows.clear();
-    count = 0;
+    clear();
     return n;
   }
 

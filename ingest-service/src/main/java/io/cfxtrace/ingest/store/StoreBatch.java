@@ -47,7 +47,7 @@ public final class StoreBatch {
           "unit_event",
           List.of(
               "event_time", "unit_id", "panel_id", "position", "event_type", "station", "lane", "stage", "transaction_id", "result",
-              "operator", "recipe", "message_name", "unique_id", "details", "work_order", "work_order_batch"));
+              "operator", "recipe", "message_name", "unique_id", "details", "work_order", "work_order_batch", "event_tick"));
 
   /** provisional unit keys resolved to serials. */
   public final CopyBuffer unitAliases = new CopyBuffer("unit_alias", List.of("alias", "unit_id", "event_time", "unique_id", "valid_from", "transaction_id"));
@@ -144,7 +144,7 @@ public final class StoreBatch {
           "station_event",
           List.of(
               "event_time", "station", "event_type", "state_code", "state_name", "old_state_code", "fault_code", "fault_id", "severity",
-              "description", "message_name", "unique_id", "details"));
+              "description", "message_name", "unique_id", "details", "event_tick"));
 
   private final List<CopyBuffer> all =
       List.of(
@@ -288,6 +288,17 @@ public final class StoreBatch {
     StaleScope(int claimed, int expected) {
       super(claimed + " of " + expected + " transaction scopes were as the batch read them; another writer changed the others", "40001");
     }
+  }
+
+  /**
+   * keeps every table's rows as objects (they are otherwise encoded as they are added), for tests
+   * and tools that read a batch's rows or write them one by one; before any row is added.
+   *
+   * @return this batch.
+   */
+  public StoreBatch keepRowsAfterEncoding() {
+    all.forEach(CopyBuffer::keepRowsAfterEncoding);
+    return this;
   }
 
   /**

@@ -206,8 +206,12 @@ public final class IngestBenchmark {
       // before it left, as the pipeline's batch prepared ahead does
       normalizer.begin(c, false);
       for (int i = 0; i < ordered.size(); i += 500) {
-        StoreBatch batch = new StoreBatch();
+        // the naive writer inserts the rows one by one: they are kept as objects for it
+        StoreBatch batch = naive ? new StoreBatch().keepRowsAfterEncoding() : new StoreBatch();
         CopyBuffer key = new CopyBuffer("envelope_key", List.of("unique_id", "received_at"));
+        if (naive) {
+          key.keepRowsAfterEncoding();
+        }
         InboundMessage m = TestMessages.of(ordered.subList(i, Math.min(i + 500, ordered.size())).toArray(CfxEnvelope[]::new));
         List<Map.Entry<InboundMessage.Envelope, StoredEnvelope>> stored = new ArrayList<>();
         for (InboundMessage.Envelope e : m.envelopes()) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsLoaded;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsUnloaded;
+import io.cfxtrace.model.cfx.production.UnitsArrived;
+import io.cfxtrace.model.cfx.production.UnitsDeparted;
 import io.cfxtrace.model.value.CfxTimestamp;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -95,5 +97,19 @@ class HundredNanosecondTimesTest {
       // the same microsecond in the store: neither is said to end before the other began
       assertThat(setups).containsExactly(Arrays.asList("REEL-A", "f", null), Arrays.asList("REEL-B", "f", null));
     }
+  }
+
+  @ParameterizedTest(name = "…05.12345{0}{1}")
+  @MethodSource("digits")
+  void aUnitsRouteKeepsTheOrderOfEvents100NanosecondsApartInEitherArrivalOrder(int sixth, int seventh) throws SQLException {
+    String arrived = "2026-05-04T08:00:05.12345" + sixth + seventh + "+02:00";
+    String departed = CfxTimestamp.ofUtc(CfxTimestamp.parse(arrived).toInstant(java.time.ZoneOffset.UTC).plusNanos(100)).text();
+    // the later event stored first
+    store.store(at(departed, new UnitsDeparted("SN-TICK-1", null, 1, List.of(), 1)));
+    store.store(at(arrived, new UnitsArrived("SN-TICK-1", null, 1, List.of(), 1)));
+
+    // the order the query service reads a route in (BirthCertificateQuery, StationTimelineQuery)
+    assertThat(store.rows("select event_type, event_tick from unit_event order by event_time, event_tick nulls first"))
+        .containsExactly(List.of("arrived", Integer.toString(seventh)), List.of("departed", Integer.toString((seventh + 1) % 10)));
   }
 }

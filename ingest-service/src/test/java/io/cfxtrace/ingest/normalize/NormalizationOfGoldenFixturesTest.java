@@ -109,7 +109,7 @@ class NormalizationOfGoldenFixturesTest {
   void everyTypedMessageOfTheCatalogueHasAFixtureHere() {
     Set<String> covered = typedFixtures().stream().map(NormalizationOfGoldenFixturesTest::messageNameOf).collect(Collectors.toSet());
 
-    assertThat(covered).hasSize(56);
+    assertThat(covered).hasSize(62);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -265,6 +265,13 @@ class NormalizationOfGoldenFixturesTest {
         rawOnly("CFX.NotSupportedResponse.v2.json"),
         rawOnly("CFX.WhoIsThereRequest.json"),
         rawOnly("CFX.WhoIsThereResponse.json"),
+        // ---- validation requests and responses (interlocks): raw log only
+        rawOnly("CFX.InformationSystem.UnitValidation.ValidateUnitsRequest.json"),
+        rawOnly("CFX.InformationSystem.UnitValidation.ValidateUnitsResponse.json"),
+        rawOnly("CFX.InformationSystem.OperatorValidation.ValidateOperatorRequest.json"),
+        rawOnly("CFX.InformationSystem.OperatorValidation.ValidateOperatorResponse.json"),
+        rawOnly("CFX.Materials.Storage.ValidateStationSetupRequest.json"),
+        rawOnly("CFX.Materials.Storage.ValidateStationSetupResponse.json"),
 
         // ---- CFX.Materials.Management: material package life
         fixture("CFX.Materials.Management.MaterialsConsumed.json")

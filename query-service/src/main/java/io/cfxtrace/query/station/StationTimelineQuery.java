@@ -23,34 +23,34 @@ public class StationTimelineQuery {
       + " null::text as material_package_id, null::text as part_number, null::text as lot";
 
   private static final String SQL = "select * from ("
-      + " select e.event_time as time, 'unit_event' as kind, e.event_type as event, 1 as ord,"
+      + " select e.event_time as time, 'unit_event' as kind, e.event_type as event, 1 as ord, coalesce(e.event_tick, 0) as tick,"
       + " coalesce((select a.unit_id from unit_alias a where a.alias = e.unit_id order by a.event_time limit 1), e.unit_id) as unit,"
       + " e.transaction_id, e.result, e.recipe, e.operator, " + NONE
       + " from unit_event e where e.station = ? and e.event_time >= ? and e.event_time < ?"
       + " union all"
-      + " select s.event_time, 'station_event', s.event_type, 1, null, null, null,"
+      + " select s.event_time, 'station_event', s.event_type, 1, coalesce(s.event_tick, 0), null, null, null,"
       // recipe_activated keeps the recipe (name and revision) in state_name
       + " case when s.event_type = 'recipe_activated' then s.state_name end, null, s.state_code,"
       + " case when s.event_type = 'recipe_activated' then null else s.state_name end,"
       + " s.fault_code, s.fault_id, s.severity, s.description, null, null, null, null, null"
       + " from station_event s where s.station = ? and s.event_time >= ? and s.event_time < ?"
       + " union all"
-      + " select o.activated_at, 'operator_session', 'login', 1, null, null, null, null, o.operator_id,"
+      + " select o.activated_at, 'operator_session', 'login', 1, 0, null, null, null, null, o.operator_id,"
       + " null, null, null, null, null, null, o.operator_name, null, null, null, null"
       + " from operator_session o where o.station = ? and o.activated_at >= ? and o.activated_at < ?"
       + " union all"
-      + " select o.deactivated_at, 'operator_session', 'logout', 0, null, null, null, null, o.operator_id,"
+      + " select o.deactivated_at, 'operator_session', 'logout', 0, 0, null, null, null, null, o.operator_id,"
       + " null, null, null, null, null, null, o.operator_name, null, null, null, null"
       + " from operator_session o where o.station = ? and o.deactivated_at >= ? and o.deactivated_at < ?"
       + " union all"
-      + " select m.loaded_at, 'material_setup', 'loaded', 1, null, null, null, null, null,"
+      + " select m.loaded_at, 'material_setup', 'loaded', 1, 0, null, null, null, null, null,"
       + " null, null, null, null, null, null, null, coalesce(m.location_identifier, m.location_name), m.material_package_id, m.part_number, m.lot"
       + " from material_setup m where m.station = ? and m.loaded_at >= ? and m.loaded_at < ?"
       + " union all"
-      + " select m.unloaded_at, 'material_setup', coalesce(m.ended_by, 'unloaded'), 0, null, null, null, null, null,"
+      + " select m.unloaded_at, 'material_setup', coalesce(m.ended_by, 'unloaded'), 0, 0, null, null, null, null, null,"
       + " null, null, null, null, null, null, null, coalesce(m.location_identifier, m.location_name), m.material_package_id, m.part_number, m.lot"
       + " from material_setup m where m.station = ? and m.unloaded_at >= ? and m.unloaded_at < ?"
-      + ") t order by time, ord, kind, unit, location, material_package_id, event limit ?";
+      + ") t order by time, tick, ord, kind, unit, location, material_package_id, event limit ?";
 
   private final EventStoreReader store;
 

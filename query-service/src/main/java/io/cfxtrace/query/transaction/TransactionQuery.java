@@ -42,7 +42,7 @@ public class TransactionQuery {
               resolved.equals(recorded) ? null : recorded, r.text("panel_id"));
         }, transaction);
     List<WorkTransaction.Event> events = store.query("select e.event_time, e.event_type, " + unit("e.unit_id") + " as unit, e.result, e.stage,"
-        + " e.operator, e.recipe from unit_event e where e.transaction_id = ? order by e.event_time, unit, e.event_type",
+        + " e.operator, e.recipe from unit_event e where e.transaction_id = ? order by e.event_time, e.event_tick nulls first, unit, e.event_type",
         r -> new WorkTransaction.Event(Objects.requireNonNull(r.time("event_time")), r.text("event_type"), r.text("unit"), r.text("result"),
             r.text("stage"), r.text("operator"), r.text("recipe")), transaction);
     List<WorkTransaction.ProcessValue> values = store.query("select p.*, case when p.unit_id is null then null else " + unit("p.unit_id")

@@ -257,7 +257,8 @@ public class BirthCertificateQuery {
             + " left join lateral (select o.operator_id, o.operator_name from operator_session o where o.station = e.station"
             + " and o.activated_at <= e.event_time and (o.deactivated_at is null or o.deactivated_at > e.event_time)"
             + " and (e.operator is null or o.operator_id = e.operator) order by o.activated_at desc limit 1) op on true"
-            + " where " + mine("e", "event_time") + " order by e.event_time",
+            // the 100 ns digit the store's microseconds cut off keeps events of one microsecond in order (V14)
+            + " where " + mine("e", "event_time") + " order by e.event_time, e.event_tick nulls first",
         r -> new RouteStep(r.time("event_time"), r.text("station"), r.text("event_type"), r.text("transaction_id"), r.integer("lane"),
             r.text("stage"), r.text("result"), r.text("recipe"), r.text("op"), r.text("unit_id"), r.text("wo"), r.text("wo_batch"), false,
             r.text("op_name")),

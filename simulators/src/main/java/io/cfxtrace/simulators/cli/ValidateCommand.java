@@ -51,9 +51,10 @@ import picocli.CommandLine.Spec;
     name = "validate",
     header = "Check CFX payload files (an envelope or a JSON array of them, plain or gzip) and recordings of ./cfx record.",
     description = {
-      "Each FILE holds one CFX envelope or a JSON array of them (SDK 1.0/1.1 batches), plain JSON or gzip, or is a recording of",
-      "./cfx record (one JSON object with \"receivedAt\" per line, plain or gzip), checked line by line. One line per envelope:",
-      "OK FILE MessageName typed|generic, or ERROR FILE json-path: reason (FILE:LINE for a recording). Exit status 1 if any is an ERROR."
+      "Each FILE holds one CFX envelope or a JSON array of them (SDK 1.0/1.1 batches), plain JSON or gzip, or is a recording of"
+          + " ./cfx record (one JSON object with \"receivedAt\" per line, plain or gzip), checked line by line.",
+      "One line per envelope: OK FILE MessageName typed|generic, or ERROR FILE json-path: reason (FILE:LINE for a recording)."
+          + " Exit status 1 if any is an ERROR."
     },
     sortOptions = false,
     mixinStandardHelpOptions = true)

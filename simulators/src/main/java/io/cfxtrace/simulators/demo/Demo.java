@@ -52,20 +52,39 @@ public final class Demo implements AutoCloseable {
    * @param ingestHttpPort the ingest service's health and metrics port; 0 for a free one.
    * @param amqpPort the ingest listener's port; 0 for a free one.
    * @param databasePort the embedded PostgreSQL's port; 0 for a free one.
+   * @param interlockPort the query service's interlock listener (issue #15), which the line's
+   *     stations ask before they work; 0 for a free one.
    */
-  public record Settings(Path dataDirectory, String bindHost, int httpPort, int ingestHttpPort, int amqpPort, int databasePort) {
+  public record Settings(Path dataDirectory, String bindHost, int httpPort, int ingestHttpPort, int amqpPort, int databasePort, int interlockPort) {
 
     /** checks the ports. */
     public Settings {
       Objects.requireNonNull(dataDirectory, "dataDirectory");
       Objects.requireNonNull(bindHost, "bindHost");
-      for (int p : new int[] {httpPort, ingestHttpPort, amqpPort, databasePort}) {
+      for (int p : new int[] {httpPort, ingestHttpPort, amqpPort, databasePort, interlockPort}) {
         if (p < 0 || p > 65535) {
           throw new IllegalArgumentException("port " + p + " is outside 0..65535");
         }
       }
     }
+
+    /**
+     * settings with the interlock listener on a free port.
+     *
+     * @param dataDirectory where the database and the line's state are kept between runs.
+     * @param bindHost the interface the services listen on.
+     * @param httpPort the query service (and web UI) port; 0 for a free one.
+     * @param ingestHttpPort the ingest service's health and metrics port; 0 for a free one.
+     * @param amqpPort the ingest listener's port; 0 for a free one.
+     * @param databasePort the embedded PostgreSQL's port; 0 for a free one.
+     */
+    public Settings(Path dataDirectory, String bindHost, int httpPort, int ingestHttpPort, int amqpPort, int databasePort) {
+      this(dataDirectory, bindHost, httpPort, ingestHttpPort, amqpPort, databasePort, 0);
+    }
   }
+
+  /** the handle the query service's interlock listener answers at in the demo. */
+  public static final String INTERLOCK_HANDLE = "CfxTrace.Interlocks";
 
   /** a port the demo needs is taken; the message names it and the option that moves it. */
   public static final class PortInUseException extends Exception {
@@ -112,6 +131,7 @@ public final class Demo implements AutoCloseable {
     checkFree(settings.bindHost(), settings.ingestHttpPort(), "--ingest-http-port");
     checkFree(settings.bindHost(), settings.amqpPort(), "--amqp-port");
     checkFree("127.0.0.1", settings.databasePort(), "--db-port");
+    checkFree(settings.bindHost(), settings.interlockPort(), "--interlock-port");
     Demo demo = new Demo(settings, feed);
     try {
       demo.startAll(say);
@@ -157,15 +177,32 @@ public final class Demo implements AutoCloseable {
 
     Map<String, Object> queryProps = ServiceSettings.query(store, port(settings.httpPort()));
     queryProps.put("micronaut.server.host", settings.bindHost());
+    // issue #15: the query service answers the line's questions at a CFX listener of its own,
+    // with the rules kept (and editable) in the data directory
+    Path rules = settings.dataDirectory().resolve("interlock-rules.yaml");
+    if (!java.nio.file.Files.exists(rules)) {
+      try (java.io.InputStream in = Demo.class.getResourceAsStream("interlock-rules.yaml")) {
+        java.nio.file.Files.copy(Objects.requireNonNull(in, "the demo's interlock-rules.yaml resource"), rules);
+      }
+    }
+    queryProps.put("cfx.query.interlocks.enabled", true);
+    queryProps.put("cfx.query.interlocks.handle", INTERLOCK_HANDLE);
+    queryProps.put("cfx.query.interlocks.host", settings.bindHost());
+    queryProps.put("cfx.query.interlocks.port", settings.interlockPort());
+    queryProps.put("cfx.query.interlocks.rules", rules.toString());
     query = startQuery(queryProps);
     say.accept("query service: " + uiAddress() + "api/units/{serial}, where-used, timelines");
+    int interlockPort = query.getApplicationContext().getBean(io.cfxtrace.query.interlock.InterlockService.class).port();
+    AmqpUri interlocks = AmqpUri.parse("amqp://" + localHost + ":" + interlockPort);
+    say.accept("interlocks: machines ask " + INTERLOCK_HANDLE + " at amqp://" + displayHost + ":" + interlockPort + " before they work (rules "
+        + rules + "; holds at " + uiAddress() + "ui/holds.html)");
 
     unitsAtStart = count("select count(distinct unit_id) from unit_event where unit_id not like '%#%'");
     boardsAtStart = countFinished();
     if (!first) {
       say.accept("the store keeps the data of earlier runs: " + unitsAtStart + " units, " + boardsAtStart + " boards finished");
     }
-    feed.start(AmqpUri.parse("amqp://" + localHost + ":" + amqp + "/cfx"));
+    feed.start(AmqpUri.parse("amqp://" + localHost + ":" + amqp + "/cfx"), interlocks);
     say.accept("simulated " + feed.description());
   }
 

@@ -24,12 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     header = "Run cfx-trace on this machine with a simulated line: database, ingest and query services, web UI.",
-    description = {
-      "An embedded PostgreSQL, the ingest service (AMQP listener), the query service and a simulated SMT line publishing to it.",
-      "A new line starts an hour back: its first 10 minutes at once, the rest at --speed, then in real time. Prints the web UI",
-      "address and a board whose birth certificate is ready. Ctrl-C stops everything; the data stay in --data-dir, and the",
-      "next run continues the line where it stopped."
-    },
+    description = "An embedded PostgreSQL, the ingest service (AMQP listener), the query service and a simulated SMT line publishing to"
+        + " it. A new line starts an hour back: its first 10 minutes at once, the rest at --speed, then in real time. Prints the web UI"
+        + " address and a board whose birth certificate is ready. Ctrl-C stops everything; the data stay in --data-dir, and the next"
+        + " run continues the line where it stopped.",
     sortOptions = false,
     mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
@@ -62,6 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
           + " listener takes it); once caught up it runs in real time, as its clock never runs ahead of real time.")
   double speed = 20;
 
+  @Option(names = "--interlock-port", paramLabel = "PORT",
+      description = "The query service's interlock listener, which the line's stations ask before they work (default ${DEFAULT-VALUE}).")
+  int interlockPort = 5680;
+
   @Option(names = "--seed", paramLabel = "N", description = "Seed of a new line (default ${DEFAULT-VALUE}); a line that already ran keeps its own.")
   long seed = 1;
 
@@ -82,8 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
     SimulatedLineFeed feed;
     try {
       settings = new Demo.Settings((dataDir != null ? dataDir : defaultDataDirectory()).toAbsolutePath(), bind, httpPort, ingestHttpPort, amqpPort,
-          dbPort);
-      feed = new SimulatedLineFeed(settings.dataDirectory().resolve("line"), speed, seed, SimulatedLineFeed.BOARDS);
+          dbPort, interlockPort);
+      feed = new SimulatedLineFeed(settings.dataDirectory().resolve("line"), speed, seed, SimulatedLineFeed.BOARDS, true);
     } catch (IllegalArgumentException e) {
       err.println("cfx demo: " + e.getMessage());
       return 2;

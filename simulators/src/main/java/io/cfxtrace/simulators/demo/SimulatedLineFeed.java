@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.endpoint.AmqpUri;
+import io.cfxtrace.simulators.line.CfxInterlock;
 import io.cfxtrace.simulators.line.Emission;
+import io.cfxtrace.simulators.line.Interlock;
 import io.cfxtrace.simulators.line.LineSimulator;
 import io.cfxtrace.simulators.line.LineClaims;
 import io.cfxtrace.simulators.line.SimulationPlan;
@@ -74,10 +76,18 @@ public final class SimulatedLineFeed implements LineFeed {
   /** the demo line's number: Line1, serials SN-L1-..., reels RL-L1-.... */
   static final int LINE = 1;
 
+  /** the interlock's answers, kept for a run that continues the line. */
+  static final String ANSWERS = "interlock-answers.jsonl";
+
   private final Path directory;
   private final double speed;
   private final long seed;
   private final int boards;
+  private final boolean asks;
+  /** whether this run's line asks the interlock: a new line does (with {@code asks}), a line started without keeps without. */
+  private boolean asking;
+  private @Nullable CfxInterlock interlock;
+  private final Semaphore window = new Semaphore(MAX_IN_FLIGHT);
   private final AtomicReference<String> problem = new AtomicReference<>();
   private final TreeSet<Long> ahead = new TreeSet<>();
   private long accepted;
@@ -103,6 +113,24 @@ public final class SimulatedLineFeed implements LineFeed {
    * @param boards boards the line builds before it stops ({@link #BOARDS} for the demo).
    */
   public SimulatedLineFeed(Path directory, double speed, long seed, int boards) {
+    this(directory, speed, seed, boards, false);
+  }
+
+  /**
+   * a feed keeping its state in a directory, whose stations ask the interlock first when {@code
+   * asks} and the demo gives one (issue #15; {@link LineSimulator}'s interlock constructor). The
+   * answers are kept in {@code interlock-answers.jsonl} in the directory, so that a run continuing
+   * the line regenerates the same traffic ({@link CfxInterlock}); a line started without
+   * interlocks continues without.
+   *
+   * @param directory where {@code line.json} and the stations' spools are kept.
+   * @param speed simulated seconds per wall second (0 for as fast as the listener accepts).
+   * @param seed the seed of a new line; a line that already ran keeps its own.
+   * @param boards boards the line builds before it stops ({@link #BOARDS} for the demo).
+   * @param asks whether a new line's stations ask the interlock.
+   */
+  public SimulatedLineFeed(Path directory, double speed, long seed, int boards, boolean asks) {
+    this.asks = asks;
     if (!(speed >= 0) || Double.isInfinite(speed)) {
       throw new IllegalArgumentException("--speed must be a positive number, was " + speed);
     }
@@ -116,8 +144,10 @@ public final class SimulatedLineFeed implements LineFeed {
   public String description() {
     SimulationPlan p = plan;
     String catchUp = speed == 0 ? "as fast as the listener takes it" : "at " + String.format(Locale.ROOT, "%sx", trim(speed));
+    String asked = !asking ? (asks && savedAccepted > 0 ? "; its stations do not ask the interlock (the line was started without; delete "
+        + directory + " for a line that does)" : "") : "; ICT, FCT and the placers ask the interlock first";
     return "line Line" + LINE + " (" + StationKind.values().length + " stations: laser marker, printer, SPI, two placers, oven, AOI, rework,"
-        + " ICT, FCT), panels of " + PANEL_SIZE + (p == null ? "" : ", seed " + p.seed()) + "; " + clockDescription(catchUp);
+        + " ICT, FCT), panels of " + PANEL_SIZE + (p == null ? "" : ", seed " + p.seed()) + "; " + clockDescription(catchUp) + asked;
   }
 
   /** where the line's clock stands against real time, and how it gets there. */
@@ -133,7 +163,7 @@ public final class SimulatedLineFeed implements LineFeed {
     }
     java.time.Duration behind = java.time.Duration.between(next.time(), startedAt);
     if (behind.isNegative()) {
-      return after + ", but its clock is " + span(behind.negated()) + " ahead of real time (a line an older cfx-trace ran ahead):"
+      return after + ", but its clock is " + span(behind.negated()) + " ahead of real time (an older cfx-trace ran it ahead):"
           + " nothing new is published until then; delete " + directory + " to start a new line";
     }
     return after + ", " + span(behind) + " behind real time: it catches up " + catchUp + ", then runs in real time";
@@ -155,6 +185,11 @@ public final class SimulatedLineFeed implements LineFeed {
 
   @Override
   public void start(AmqpUri target) throws Exception {
+    start(target, null);
+  }
+
+  @Override
+  public void start(AmqpUri target, @Nullable AmqpUri interlocks) throws Exception {
     Files.createDirectories(directory);
     try {
       claim = LineClaims.claim(target, LINE, 1, "./cfx demo");
@@ -172,7 +207,13 @@ public final class SimulatedLineFeed implements LineFeed {
         throw new IOException("the demo line's state " + stateFile + " is unreadable (" + e.getMessage() + "); delete it to start a new line", e);
       }
       savedAccepted = Math.max(0, n.path("accepted").asLong());
+      asking = n.path("interlocks").asBoolean(false) && interlocks != null;
+      if (n.path("interlocks").asBoolean(false) && interlocks == null) {
+        throw new IOException("the demo line in " + directory + " asks an interlock, and none was given; delete it to start a new line");
+      }
     } else {
+      asking = asks && interlocks != null;
+      Files.deleteIfExists(directory.resolve(ANSWERS));
       OffsetDateTime now = OffsetDateTime.now(java.time.Clock.systemDefaultZone()).truncatedTo(ChronoUnit.SECONDS);
       p = new SimulationPlan(1, boards, PANEL_SIZE, seed, now.minus(BACKLOG));
       warmUpUntil = p.start().plus(WARM_UP).toInstant();
@@ -181,15 +222,27 @@ public final class SimulatedLineFeed implements LineFeed {
     plan = p;
     accepted = savedAccepted;
     save(stateFile, p, accepted);
-    LineSimulator sim = new LineSimulator(p, link -> {});
+    StationEndpoints stations = StationEndpoints.open(LineSimulator.stations(p),
+        new StationEndpoints.Settings(target, true, "127.0.0.1", 0, directory.resolve("spool")));
+    endpoints = stations;
+    LineSimulator sim;
+    if (asking) {
+      CfxInterlock client = new CfxInterlock(stations::request, java.util.Objects.requireNonNull(interlocks), Demo.INTERLOCK_HANDLE,
+          java.time.Duration.ofSeconds(10), this::awaitAccepted, e -> {}, directory.resolve(ANSWERS));
+      interlock = client;
+      sim = new LineSimulator(p, link -> {}, client, d -> {
+        if (!d.accepted() && d.code() >= 0) {
+          LOG.info("interlock: {} {} {}: {} ({})", d.station(), d.kind(), d.subject(), d.message(), d.action());
+        }
+      });
+    } else {
+      sim = new LineSimulator(p, link -> {});
+    }
     for (long i = 0; i < savedAccepted && sim.hasNext(); i++) {
       sim.next();
     }
     first = sim.hasNext() ? sim.next() : null;
     startedAt = java.time.Instant.now();
-    StationEndpoints stations = StationEndpoints.open(LineSimulator.stations(p),
-        new StationEndpoints.Settings(target, true, "127.0.0.1", 0, directory.resolve("spool")));
-    endpoints = stations;
     running = true;
     ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "cfx-demo-line-state");
@@ -204,8 +257,22 @@ public final class SimulatedLineFeed implements LineFeed {
     t.start();
   }
 
+  /** before a station asks: everything published so far stored (the ingest listener settles what it stored). */
+  private void awaitAccepted() {
+    try {
+      while (!window.tryAcquire(MAX_IN_FLIGHT, 1, TimeUnit.SECONDS)) {
+        if (!running) {
+          throw new Interlock.NoAnswerException("the demo line is stopping", null);
+        }
+      }
+      window.release(MAX_IN_FLIGHT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Interlock.NoAnswerException("interrupted", e);
+    }
+  }
+
   private void publish(LineSimulator sim, StationEndpoints stations) {
-    Semaphore window = new Semaphore(MAX_IN_FLIGHT);
     DemoPace pace = new DemoPace(speed, warmUpUntil, java.time.Clock.systemUTC());
     long index = savedAccepted;
     try {
@@ -266,11 +333,12 @@ public final class SimulatedLineFeed implements LineFeed {
     }
   }
 
-  private static void save(Path stateFile, SimulationPlan p, long accepted) throws IOException {
+  private void save(Path stateFile, SimulationPlan p, long accepted) throws IOException {
     ObjectNode n = JSON.createObjectNode();
     n.put("seed", p.seed());
     n.put("start", p.start().toString());
     n.put("accepted", accepted);
+    n.put("interlocks", asking);
     Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
     Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
     Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -305,6 +373,10 @@ public final class SimulatedLineFeed implements LineFeed {
     StationEndpoints s = endpoints;
     if (s != null) {
       s.close();
+    }
+    CfxInterlock i = interlock;
+    if (i != null) {
+      i.close();
     }
     SimulationPlan p = plan;
     if (p != null) {

@@ -1,6 +1,18 @@
 package io.cfxtrace.simulators.line;
 
 import io.cfxtrace.model.CfxEnvelope;
+import io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsRequest;
+import io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsResponse;
+import io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupRequest;
+import io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupResponse;
+import io.cfxtrace.model.cfx.structures.MaterialSetupRequirement;
+import io.cfxtrace.model.cfx.structures.RequestResult;
+import io.cfxtrace.model.cfx.structures.StationSetupRequirements;
+import io.cfxtrace.model.cfx.structures.StatusResult;
+import io.cfxtrace.model.cfx.structures.ValidationResult;
+import io.cfxtrace.model.cfx.structures.ValidationStatus;
+import io.cfxtrace.model.cfx.structures.ValidationType;
+import java.util.Objects;
 import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.cfx.Heartbeat;
 import io.cfxtrace.model.cfx.materials.storage.MaterialsLoaded;
@@ -149,6 +161,18 @@ public final class LineSimulator implements Iterator<Emission> {
   private static final double SPI_LOW_PAD_RATE = 0.002;
   private static final double NEW_LOT_RATE = 0.3;
 
+  /** with an interlock: the share of AOI findings whose panel goes on to ICT without rework (an operator's mistake). */
+  static final double SKIP_REWORK_RATE = 0.3;
+  /** with an interlock: how long a station waits before it asks again (no answer, or no reel accepted). */
+  private static final int WAIT_SECONDS = 300;
+  /** with an interlock: set-aside reels of a part beyond which no new reel is tried meanwhile. */
+  private static final int MAX_SET_ASIDE = 3;
+  /** cfx-trace's FailureCodes the rework station can fix (query-service Interlocks: unrepaired failure, route). */
+  private static final int UNREPAIRED = 12;
+  private static final int ROUTE = 13;
+  /** cfx-trace's code for "the store cannot answer" (fail-closed): the station waits and asks again. */
+  private static final int STORE_UNREACHABLE = 90;
+
   /**
    * what a simulation produced so far.
    *
@@ -156,13 +180,19 @@ public final class LineSimulator implements Iterator<Emission> {
    */
   public record Summary(
       int panels, int boards, long envelopes, long truthLinks, int splices, int reelChanges, int pasteChanges, int aoiDefects,
-      int repaired, int disqualified, int faults, int carrierReuses) {}
+      int repaired, int disqualified, int faults, int carrierReuses, int reworkSkipped, int unitsRefused, int reelsRefused) {}
 
-  private record Pending(Instant time, long seq, String station, CfxEnvelope envelope) {}
+  /**
+   * an envelope due at a time, or (with an {@link Interlock}) a step of a panel that runs once
+   * everything before its time has been yielded: the station's question and what follows it.
+   */
+  private record Pending(Instant time, long seq, String station, @Nullable CfxEnvelope envelope, @Nullable Runnable step) {}
 
   private final SimulationPlan plan;
   private final ZoneOffset offset;
   private final Consumer<TruthLink> truth;
+  private final @Nullable Interlock interlock;
+  private final Consumer<InterlockTruth> decisions;
   private final List<LineState> lines = new ArrayList<>();
   private final PriorityQueue<Pending> queue =
       new PriorityQueue<>(Comparator.comparing(Pending::time).thenComparingLong(Pending::seq));
@@ -180,6 +210,9 @@ public final class LineSimulator implements Iterator<Emission> {
   private int disqualified;
   private int faults;
   private int carrierReuses;
+  private int reworkSkipped;
+  private int unitsRefused;
+  private int reelsRefused;
 
   /**
    * a simulation; nothing is generated before the first {@link #hasNext()}.
@@ -188,9 +221,36 @@ public final class LineSimulator implements Iterator<Emission> {
    * @param truth receives the ground truth of each board as it is built.
    */
   public LineSimulator(SimulationPlan plan, Consumer<TruthLink> truth) {
+    this(plan, truth, null, d -> {});
+  }
+
+  /**
+   * a simulation whose stations ask an interlock first (issue #15), when one is given: ICT asks
+   * ValidateUnitsRequest for the panel's boards before it tests them, FCT for the depaneled boards,
+   * and the placers ValidateStationSetupRequest for every reel before it is loaded or spliced on
+   * (the shift's set-up included). A board refused for an unrepaired failure or its route
+   * (FailureCode 12 or 13) goes back to the rework station with its panel and is asked about
+   * again; a board refused for anything else is taken out of the line; a refused reel is set aside
+   * (not loaded), tried again first at the next change of its part, and a reel of another lot is
+   * tried meanwhile; no answer (or the store unreachable, code 90) makes the station wait five
+   * simulated minutes and ask again. With an interlock, some boards the AOI failed go on to ICT
+   * without rework (an operator's mistake the ICT's interlock should catch); {@code decisions}
+   * receives each of them, and every question's answer and what the station did.
+   *
+   * <p>The traffic is another than without an interlock (the steps of the panels run in time
+   * order, each after its station's question), and deterministic for the same plan and answers.
+   *
+   * @param plan what to simulate.
+   * @param truth receives the ground truth of each board as it is built.
+   * @param interlock what the stations ask, or null for none (the traffic is then as before).
+   * @param decisions receives the interlocks' ground truth.
+   */
+  public LineSimulator(SimulationPlan plan, Consumer<TruthLink> truth, @Nullable Interlock interlock, Consumer<InterlockTruth> decisions) {
     this.plan = plan;
     this.offset = plan.start().getOffset();
     this.truth = truth;
+    this.interlock = interlock;
+    this.decisions = decisions;
     plan.lineNumbers().forEach(line -> lines.add(new LineState(line)));
   }
 
@@ -217,7 +277,7 @@ public final class LineSimulator implements Iterator<Emission> {
    */
   public Summary summary() {
     return new Summary(panels, boards, envelopes, truthLinks, splices, reelChanges, pasteChanges, aoiDefects, repaired, disqualified, faults,
-        carrierReuses);
+        carrierReuses, reworkSkipped, unitsRefused, reelsRefused);
   }
 
   @Override
@@ -234,7 +294,7 @@ public final class LineSimulator implements Iterator<Emission> {
       throw new NoSuchElementException("the simulation is over");
     }
     envelopes++;
-    return new Emission(p.station(), p.time(), p.envelope());
+    return new Emission(p.station(), p.time(), java.util.Objects.requireNonNull(p.envelope(), "a step at the head after fill()"));
   }
 
   /** generates panels until the head of the queue cannot be preceded by anything still to come. */
@@ -242,14 +302,20 @@ public final class LineSimulator implements Iterator<Emission> {
     while (true) {
       LineState nextLine = null;
       for (LineState l : lines) {
-        if (l.panelsLeft() && (nextLine == null || l.nextEntry.isBefore(nextLine.nextEntry))) {
+        if (l.panelsLeft() && (nextLine == null || l.entryTime().isBefore(nextLine.entryTime()))) {
           nextLine = l;
         }
       }
       Pending head = queue.peek();
-      if (head != null && (nextLine == null || head.time().isBefore(nextLine.nextEntry))) {
+      if (head != null && (nextLine == null || head.time().isBefore(nextLine.entryTime()))) {
         if (heartbeatsUpTo(head.time())) {
           continue; // a heartbeat may now be the head
+        }
+        if (head.step() != null) {
+          // everything before it has been yielded: the station asks now, and what follows is queued
+          queue.poll();
+          head.step().run();
+          continue;
         }
         return;
       }
@@ -323,7 +389,10 @@ public final class LineSimulator implements Iterator<Emission> {
     final String slot;
     final String slotName;
     final SMDTapeFeeder carrier;
+    /** null only with an interlock: the feeder is empty, its reel refused. */
     Pack reel;
+    /** with an interlock: the reel validated to be spliced on when this one runs out. */
+    @Nullable Pack next;
 
     Feeder(Part part, String slot, String slotName, SMDTapeFeeder carrier, Pack reel) {
       this.part = part;
@@ -350,6 +419,8 @@ public final class LineSimulator implements Iterator<Emission> {
     final WorkOrderIdentifier workOrder;
     final String[] serials;
     final boolean[] alive;
+    /** with an interlock: AOI findings the panel went on with, without rework. */
+    final List<Finding> skipped = new ArrayList<>();
 
     Panel(String name, @Nullable String carrier, Product product, WorkOrderIdentifier workOrder, String[] serials) {
       this.id = carrier != null ? carrier : name;
@@ -418,6 +489,8 @@ public final class LineSimulator implements Iterator<Emission> {
     final Map<String, Feeder> placer1 = new LinkedHashMap<>();
     final Map<String, Feeder> placer2 = new LinkedHashMap<>();
     final Map<String, String> lots = new LinkedHashMap<>();
+    /** with an interlock: reels refused (or not answered), by part number, tried again first. */
+    final Map<String, java.util.ArrayDeque<Pack>> refusedReels = new LinkedHashMap<>();
     Pack paste;
     int printsLeft;
     Instant nextEntry;
@@ -453,6 +526,9 @@ public final class LineSimulator implements Iterator<Emission> {
       Instant setup = start.plusSeconds(30);
       setUp(1, placer1, stations.get(StationKind.PLACER1), setup, 300);
       setUp(2, placer2, stations.get(StationKind.PLACER2), setup, 120);
+      if (interlock != null) {
+        later(setup, () -> validateSetUp(setup));
+      }
       paste = newPaste(2 + r.nextInt(11));
       emit(stations.get(StationKind.PRINTER), setup, new MaterialsLoaded(List.of(pasteLocation())));
       nextEntry = start.plusSeconds(60);
@@ -473,11 +549,29 @@ public final class LineSimulator implements Iterator<Emission> {
         feeders.put(part.partNumber(), new Feeder(part, slotId, "Slot " + slot, carrier, newReel(part, 5 + r.nextInt(maxLeft - 4))));
         slot++;
       }
-      emit(s, at, new MaterialsLoaded(feeders.values().stream().map(Feeder::location).toList()));
+      if (interlock == null) {
+        emit(s, at, new MaterialsLoaded(feeders.values().stream().map(Feeder::location).toList()));
+      }
     }
 
     boolean panelsLeft() {
       return panelIndex < plan.panelsPerLine();
+    }
+
+    /**
+     * when the next panel enters. With an interlock, a carrier is busy until its boards are
+     * unloaded after ICT, which is decided in a later step: the next panel waits for the first
+     * carrier back (without one, {@link #panel()} finds that out itself, as before).
+     */
+    Instant entryTime() {
+      if (interlock == null || carrierBack.length == 0) {
+        return nextEntry;
+      }
+      Instant back = Instant.MAX;
+      for (Instant b : carrierBack) {
+        back = b.isBefore(back) ? b : back;
+      }
+      return back.isAfter(nextEntry) ? back : nextEntry;
     }
 
     // ---- materials
@@ -510,7 +604,12 @@ public final class LineSimulator implements Iterator<Emission> {
 
     void emit(StationState s, Instant at, CfxMessage body) {
       CfxEnvelope e = new CfxEnvelope(CfxEnvelope.CURRENT_VERSION, ts(at), uuid(), s.handle, null, null, body, Map.of());
-      queue.add(new Pending(at, seq++, s.handle, e));
+      queue.add(new Pending(at, seq++, s.handle, e, null));
+    }
+
+    /** a step that runs once everything due before {@code at} has been yielded. */
+    void later(Instant at, Runnable step) {
+      queue.add(new Pending(at, seq++, "", null, step));
     }
 
     private String uuid() {
@@ -624,6 +723,9 @@ public final class LineSimulator implements Iterator<Emission> {
           carrierReuses++;
         }
         carrierUsed[carrier] = true;
+        if (interlock != null) {
+          carrierBack[carrier] = Instant.MAX; // busy until its boards are unloaded (a later step)
+        }
       }
       Panel p = new Panel(String.format(Locale.ROOT, "PNL-L%d-%05d", line, index + 1),
           carrier < 0 ? null : String.format(Locale.ROOT, "CAR-L%d-%02d", line, carrier + 1), product, new WorkOrderIdentifier(wo, wo + "-B1"),
@@ -631,6 +733,10 @@ public final class LineSimulator implements Iterator<Emission> {
       panels++;
       boards += size;
       nextEntry = plus(entry, Math.max(60, 30 * plan.panelSize()) + r.nextInt(10));
+      if (interlock != null) {
+        askingPanel(p, entry, carrier);
+        return;
+      }
 
       Instant t = laser(p, entry);
       t = printer(p, plus(t, 5));
@@ -656,6 +762,318 @@ public final class LineSimulator implements Iterator<Emission> {
       if (p.alive() > 0) {
         fct(p, plus(t, 20));
       }
+    }
+
+    // ---- with an interlock: the stations ask first (issue #15)
+
+    /** the panel's first stations now; the placers, ICT and FCT as steps that ask first. */
+    private void askingPanel(Panel p, Instant entry, int carrier) {
+      Instant t = laser(p, entry);
+      t = printer(p, plus(t, 5));
+      t = spi(p, plus(t, 5));
+      Instant atPlacer = plus(t, 5);
+      later(atPlacer, () -> placerStep(1, p, atPlacer, carrier));
+    }
+
+    /**
+     * the shift's set-up: each placer asks about every reel it is to load (one request per reel, as
+     * each is scanned); the accepted ones are loaded together, a refused one is set aside and its
+     * feeder stays empty until a placer step finds it a reel.
+     */
+    private void validateSetUp(Instant at) {
+      for (int machine = 1; machine <= 2; machine++) {
+        StationState s = stations.get(machine == 1 ? StationKind.PLACER1 : StationKind.PLACER2);
+        List<MaterialLocation> loaded = new ArrayList<>();
+        for (Feeder f : (machine == 1 ? placer1 : placer2).values()) {
+          Boolean ok = askSetup(s, f, f.reel, at, "load");
+          if (Boolean.TRUE.equals(ok)) {
+            loaded.add(f.location());
+          } else {
+            setAside(f.part).add(f.reel);
+            if (ok != null) {
+              lots.remove(f.part.partNumber());
+            }
+            f.reel = null;
+          }
+        }
+        if (!loaded.isEmpty()) {
+          emit(s, at, new MaterialsLoaded(loaded));
+        }
+      }
+    }
+
+    private java.util.ArrayDeque<Pack> setAside(Part part) {
+      return refusedReels.computeIfAbsent(part.partNumber(), k -> new java.util.ArrayDeque<>());
+    }
+
+    /**
+     * a placer: every feeder the panel needs gets a reel the interlock accepts first (an empty
+     * feeder, or the IC placer's reel that would run out, is loaded; the chip shooter's splice reel
+     * is prepared); when none is accepted the station waits and asks again.
+     */
+    private void placerStep(int machine, Panel p, Instant arrival, int carrier) {
+      StationState s = stations.get(machine == 1 ? StationKind.PLACER1 : StationKind.PLACER2);
+      Map<String, Feeder> feeders = machine == 1 ? placer1 : placer2;
+      List<Placement> placements = p.product.placementsOn(machine);
+      Instant t = arrival.isAfter(s.free) ? arrival : s.free;
+      for (Feeder f : feeders.values()) {
+        long need = placements.stream().filter(pl -> pl.part().equals(f.part)).count() * p.size();
+        boolean enough = f.reel != null && (f.reel.remaining >= need || (machine == 1 && f.next != null));
+        if (need == 0 || enough) {
+          continue;
+        }
+        Pack reel = acceptedReel(s, f, t);
+        if (reel == null) {
+          Instant again = plus(t, WAIT_SECONDS);
+          s.free = again;
+          later(again, () -> placerStep(machine, p, again, carrier));
+          return;
+        }
+        if (machine == 1 && f.reel != null) {
+          f.next = reel; // spliced on when the running reel is used up
+          continue;
+        }
+        if (f.reel != null) {
+          emit(s, t, new MaterialsUnloaded(List.of(f.reel.id)));
+          reelChanges++;
+          t = plus(t, 25);
+        }
+        f.reel = reel;
+        emit(s, t, new MaterialsLoaded(List.of(f.location())));
+        t = plus(t, 5);
+      }
+      s.free = t;
+      Instant out = placer(machine, p, arrival);
+      if (machine == 1) {
+        Instant next = plus(out, 5);
+        later(next, () -> placerStep(2, p, next, carrier));
+        return;
+      }
+      Instant t2 = oven(p, plus(out, 5));
+      List<Finding> findings = new ArrayList<>();
+      t2 = aoi(p, plus(t2, 5), findings);
+      List<Finding> rework = new ArrayList<>();
+      for (Finding f : findings) {
+        if (r.nextDouble() < SKIP_REWORK_RATE) {
+          p.skipped.add(f);
+          reworkSkipped++;
+          decisions.accept(new InterlockTruth("rework-skipped", stations.get(StationKind.AOI).handle, t2, p.serial(f.position()), null, true, 0,
+              "AOI found " + f.code() + " at " + f.placement().referenceDesignator() + "; the panel went on to ICT without rework", "none"));
+        } else {
+          rework.add(f);
+        }
+      }
+      if (!rework.isEmpty()) {
+        t2 = repair(p, plus(t2, 30), rework);
+      }
+      Instant atIct = plus(t2, 10);
+      later(atIct, () -> ictStep(p, atIct, carrier));
+    }
+
+    /**
+     * a reel for a feeder that the interlock accepts: the set-aside reels of the part first (a
+     * released hold lets them through), then a new reel, of another lot once one was refused.
+     *
+     * @return the reel, or null when none was accepted or no answer came.
+     */
+    private @Nullable Pack acceptedReel(StationState s, Feeder f, Instant at) {
+      java.util.ArrayDeque<Pack> aside = setAside(f.part);
+      List<Pack> candidates = new ArrayList<>(aside);
+      int tries = candidates.size() + (aside.size() < MAX_SET_ASIDE ? 1 : 0);
+      for (int i = 0; i < tries; i++) {
+        Pack c = i < candidates.size() ? candidates.get(i) : newReel(f.part, f.part.reelQuantity());
+        Boolean ok = askSetup(s, f, c, at, f.reel == null || s.kind == StationKind.PLACER2 ? "load" : "splice on");
+        if (Boolean.TRUE.equals(ok)) {
+          aside.remove(c);
+          return c;
+        }
+        if (!aside.contains(c)) {
+          aside.add(c);
+        }
+        if (ok == null) {
+          return null;
+        }
+        lots.remove(f.part.partNumber()); // the next new reel comes from another lot
+      }
+      return null;
+    }
+
+    /**
+     * asks about one reel at a feeder: CFX.Materials.Storage.ValidateStationSetupRequest with the
+     * position and part number, and the reel (cfx-trace reads the member MaterialPackage).
+     *
+     * @return true accepted, false refused, null no answer.
+     */
+    private @Nullable Boolean askSetup(StationState s, Feeder f, Pack reel, Instant at, String action) {
+      com.fasterxml.jackson.databind.node.ObjectNode pkg = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .put("UniqueIdentifier", reel.id).put("InternalPartNumber", reel.partNumber).put("BatchId", reel.lot);
+      MaterialSetupRequirement position = new MaterialSetupRequirement(f.slot, f.part.partNumber(), List.of(), List.of(), Map.of("MaterialPackage", pkg));
+      ValidateStationSetupRequest request = new ValidateStationSetupRequest(
+          new StationSetupRequirements(null, null, s.recipe, List.of(position), List.of()));
+      ValidateStationSetupResponse answer;
+      try {
+        answer = Objects.requireNonNull(interlock).validateSetup(s.handle, at, request);
+      } catch (Interlock.NoAnswerException e) {
+        decisions.accept(new InterlockTruth("setup", s.handle, at, reel.id, reel.lot, false, -1, e.getMessage(), "wait and ask again"));
+        return null;
+      }
+      RequestResult result = answer.result();
+      StatusResult status = result == null || result.result() == null ? null : result.result().known().orElse(null);
+      int code = result == null || result.resultCode() == null ? 0 : result.resultCode();
+      String message = result == null || result.message() == null ? "" : result.message();
+      if (status == StatusResult.SUCCESS || status == StatusResult.WARNING) {
+        decisions.accept(new InterlockTruth("setup", s.handle, at, reel.id, reel.lot, true, 0, message, action));
+        return true;
+      }
+      if (code == STORE_UNREACHABLE) {
+        decisions.accept(new InterlockTruth("setup", s.handle, at, reel.id, reel.lot, false, code, message, "wait and ask again"));
+        return null;
+      }
+      reelsRefused++;
+      decisions.accept(new InterlockTruth("setup", s.handle, at, reel.id, reel.lot, false, code, message, "set aside"));
+      return false;
+    }
+
+    /**
+     * ICT asks about the panel's boards before it tests them: boards refused for an unrepaired
+     * failure or their route go to the rework station with the panel, which comes back and asks
+     * again; boards refused for anything else leave the line.
+     */
+    private void ictStep(Panel p, Instant arrival, int carrier) {
+      StationState s = stations.get(StationKind.ICT);
+      if (p.alive() == 0) {
+        afterIct(p, arrival, carrier);
+        return;
+      }
+      Map<Integer, ValidationResult> answers = askUnits(s, p, arrival, p.id, p.bySerial());
+      if (answers == null) {
+        Instant again = plus(arrival, WAIT_SECONDS);
+        later(again, () -> ictStep(p, again, carrier));
+        return;
+      }
+      List<Finding> rework = new ArrayList<>();
+      for (Map.Entry<Integer, ValidationResult> a : answers.entrySet()) {
+        int pos = a.getKey();
+        ValidationResult v = a.getValue();
+        if (passed(v)) {
+          decide(s, arrival, p.serial(pos), v, true, "work");
+          continue;
+        }
+        unitsRefused++;
+        int code = v.failureCode() == null ? 0 : v.failureCode();
+        List<Finding> open = p.skipped.stream().filter(f -> f.position() == pos).toList();
+        if ((code == UNREPAIRED || code == ROUTE) && !open.isEmpty()) {
+          rework.addAll(open);
+          p.skipped.removeAll(open);
+          decide(s, arrival, p.serial(pos), v, false, "to rework");
+        } else {
+          p.alive[pos - 1] = false;
+          decide(s, arrival, p.serial(pos), v, false, "out of the line");
+        }
+      }
+      if (!rework.isEmpty()) {
+        Instant back = plus(repair(p, plus(arrival, 30), rework), 10);
+        later(back, () -> ictStep(p, back, carrier));
+        return;
+      }
+      Instant out = p.alive() > 0 ? ict(p, arrival) : arrival;
+      afterIct(p, out, carrier);
+    }
+
+    /** after ICT: the carrier unloaded and sent back, the boards on to FCT, which asks first. */
+    private void afterIct(Panel p, Instant t, int carrier) {
+      if (carrier >= 0) {
+        Instant unloaded = plus(t, 15);
+        emit(stations.get(StationKind.FCT), unloaded, new UnitsUnloaded(p.carrier, p.size(), p.allBySerial()));
+        carrierBack[carrier] = plus(unloaded, CARRIER_RETURN_SECONDS);
+      }
+      if (p.alive() > 0) {
+        Instant atFct = plus(t, 20);
+        later(atFct, () -> fctStep(p, atFct));
+      }
+    }
+
+    /** FCT asks about the depaneled boards before it tests them; a refused board leaves the line. */
+    private void fctStep(Panel p, Instant arrival) {
+      StationState s = stations.get(StationKind.FCT);
+      List<UnitPosition> boards = new ArrayList<>();
+      for (int pos = 1; pos <= p.size(); pos++) {
+        if (p.alive[pos - 1]) {
+          boards.add(position(p.serial(pos), pos));
+        }
+      }
+      Map<Integer, ValidationResult> answers = askUnits(s, p, arrival, null, boards);
+      if (answers == null) {
+        Instant again = plus(arrival, WAIT_SECONDS);
+        later(again, () -> fctStep(p, again));
+        return;
+      }
+      answers.forEach((pos, v) -> {
+        if (passed(v)) {
+          decide(s, arrival, p.serial(pos), v, true, "work");
+        } else {
+          unitsRefused++;
+          p.alive[pos - 1] = false;
+          decide(s, arrival, p.serial(pos), v, false, "out of the line");
+        }
+      });
+      if (p.alive() > 0) {
+        fct(p, arrival);
+      }
+    }
+
+    /**
+     * CFX.InformationSystem.UnitValidation.ValidateUnitsRequest for some boards of a panel (route
+     * and status validation), the answer per board's position.
+     *
+     * @return each asked position's result, or null when no answer came or the store was
+     *     unreachable (the station waits).
+     */
+    private @Nullable Map<Integer, ValidationResult> askUnits(StationState s, Panel p, Instant at, @Nullable String primary, List<UnitPosition> units) {
+      ValidateUnitsRequest request = new ValidateUnitsRequest(
+          List.of(EnumValue.of(ValidationType.UNIT_ROUTE_VALIDATION), EnumValue.of(ValidationType.UNIT_STATUS_VALIDATION)), primary, null, units, null);
+      ValidateUnitsResponse answer;
+      String unreachable;
+      try {
+        answer = Objects.requireNonNull(interlock).validateUnits(s.handle, at, request);
+        RequestResult result = answer.result();
+        boolean failed = result != null && result.result() != null && result.result().known().orElse(null) == StatusResult.FAILED;
+        unreachable = failed ? (result.message() == null ? "the request failed, code " + result.resultCode() : result.message()) : null;
+      } catch (Interlock.NoAnswerException e) {
+        answer = null;
+        unreachable = e.getMessage();
+      }
+      Map<Integer, ValidationResult> out = new LinkedHashMap<>();
+      if (answer != null && unreachable == null) {
+        List<ValidationResult> results = answer.validationResults() == null ? List.of() : answer.validationResults();
+        for (UnitPosition u : units) {
+          BasicUnitPosition b = (BasicUnitPosition) u;
+          ValidationResult v = results.stream().filter(x -> b.unitIdentifier().equals(x.uniqueIdentifier())).findFirst().orElse(null);
+          if (v == null) {
+            unreachable = "the answer has no result for " + b.unitIdentifier();
+            break;
+          }
+          out.put(b.positionNumber(), v);
+        }
+      }
+      if (unreachable != null) {
+        for (UnitPosition u : units) {
+          decisions.accept(new InterlockTruth("units", s.handle, at, ((BasicUnitPosition) u).unitIdentifier(), null, false, -1, unreachable,
+              "wait and ask again"));
+        }
+        return null;
+      }
+      return out;
+    }
+
+    private boolean passed(ValidationResult v) {
+      ValidationStatus status = v.result() == null ? null : v.result().known().orElse(null);
+      return status == ValidationStatus.PASSED || status == ValidationStatus.SKIPPED;
+    }
+
+    private void decide(StationState s, Instant at, String serial, ValidationResult v, boolean accepted, String action) {
+      decisions.accept(new InterlockTruth("units", s.handle, at, serial, null, accepted, accepted || v.failureCode() == null ? 0 : v.failureCode(),
+          v.message() == null ? "" : v.message(), action));
     }
 
     private Instant laser(Panel p, Instant arrival) {
@@ -775,7 +1193,7 @@ public final class LineSimulator implements Iterator<Emission> {
       if (machine == 2) {
         for (Feeder f : feeders.values()) {
           long need = placements.stream().filter(pl -> pl.part().equals(f.part)).count() * p.size();
-          if (f.reel.remaining < need) {
+          if (f.reel != null && f.reel.remaining < need) {
             // CFX.Materials.Storage: the old reel comes off with what is left on it, a new one goes on
             emit(s, t, new MaterialsUnloaded(List.of(f.reel.id)));
             f.reel = newReel(f.part, f.part.reelQuantity());
@@ -802,7 +1220,9 @@ public final class LineSimulator implements Iterator<Emission> {
             // CFX.Materials.Storage.SplicePointDetected: the next reel was spliced on; the splice
             // passes the pick point now
             MaterialLocation depleted = f.location();
-            f.reel = newReel(f.part, f.part.reelQuantity());
+            Pack spliced = f.next;
+            f.next = null;
+            f.reel = spliced != null ? spliced : newReel(f.part, f.part.reelQuantity());
             emit(s, cursor, new SplicePointDetected(depleted, f.location()));
             splices++;
             cursor = plus(cursor, 0.5);

@@ -95,7 +95,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--truth", paramLabel = "FILE",
       description = "Write the ground truth, one JSON line per material in a board: serial, panel, position, station, refdes, partNumber,"
-          + " materialPackage, lot, exact, and carrier with --carriers.")
+          + " materialPackage, lot, exact, and carrier with --carriers; with --interlocks also one line per answer, starting {\"interlock\":.")
   @Nullable Path truth;
 
   @Option(names = "--start", paramLabel = "TIME", description = "Simulated start time, ISO-8601 with offset (default: now).")
@@ -115,10 +115,25 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Generate only: no endpoints, nothing published (with --truth, the truth is written).")
   boolean dryRun;
 
+  @Option(names = "--interlocks", paramLabel = "URI",
+      description = "Stations ask cfx-trace's interlock listener first (e.g. amqp://127.0.0.1:5680): ICT and FCT send"
+          + " ValidateUnitsRequest before they work, the placers ValidateStationSetupRequest before a reel is loaded or spliced on,"
+          + " and act on the answer (a refused board goes to rework or out of the line, a refused reel is set aside). Some boards"
+          + " the AOI failed then skip rework. The truth file records every answer and action.")
+  @Nullable String interlocks;
+
+  @Option(names = "--interlock-handle", paramLabel = "HANDLE", description = "The interlock's CFX handle (default ${DEFAULT-VALUE}).")
+  String interlockHandle = "CfxTrace.Interlocks";
+
+  @Option(names = "--interlock-transcript", paramLabel = "FILE",
+      description = "With --interlocks: write each request and response envelope, one JSON line per question.")
+  @Nullable Path interlockTranscript;
+
   @Override
   public Integer call() throws Exception {
     SimulationPlan plan = plan();
     AmqpUri uri = dryRun ? null : targetUri();
+    AmqpUri interlockUri = interlockUri();
     double pace = pace();
     if (drainTimeout < 1) {
       throw usage("--drain-timeout must be at least 1 second, was " + drainTimeout);
@@ -149,7 +164,8 @@ public final class SimulateCommand implements Callable<Integer> {
       return 1;
     }
     try (LineClaims.Claim held = claim; TruthFile truthFile = opened) {
-      LineSimulator sim = new LineSimulator(plan, truthFile::write);
+      LateInterlock gate = interlockUri == null ? null : new LateInterlock();
+      LineSimulator sim = new LineSimulator(plan, truthFile::write, gate, truthFile::write);
       int stations = LineSimulator.stations(plan).size();
       out.printf(Locale.ROOT, "cfx simulate: %d line%s (%s), %d stations, %d boards per line in panels of %d%s, seed %d, %s%s%n", plan.lines(),
           plan.lines() == 1 ? "" : "s", names(plan), stations, plan.boardsPerLine(), plan.panelSize(),
@@ -158,13 +174,20 @@ public final class SimulateCommand implements Callable<Integer> {
           uri == null ? " (dry run)" : ", to " + uri.redacted() + (noGzip ? " (plain JSON)" : " (gzip)"));
       out.flush();
       long t0 = System.nanoTime();
-      int status = uri == null ? drain(sim) : publish(plan, sim, uri, pace, out, err);
+      if (interlockUri != null) {
+        out.println("cfx simulate: the stations ask the interlock " + interlockHandle + " at " + interlockUri.redacted() + " before they work");
+      }
+      int status = uri == null ? drain(sim) : publish(plan, sim, uri, pace, out, err, gate, interlockUri);
       LineSimulator.Summary s = sim.summary();
       double seconds = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "%d boards in %d panels, %d envelopes, %s simulated, in %.1f s: %d splices, %d reel changes, %d paste changes,"
               + " %d AOI defects (%d repaired), %d boards disqualified, %d station faults%n",
           s.boards(), s.panels(), s.envelopes(), simulated(), seconds, s.splices(), s.reelChanges(), s.pasteChanges(), s.aoiDefects(),
           s.repaired(), s.disqualified(), s.faults());
+      if (interlockUri != null) {
+        out.printf(Locale.ROOT, "interlocks: %d boards refused, %d reels refused; %d AOI findings went on without rework%n", s.unitsRefused(),
+            s.reelsRefused(), s.reworkSkipped());
+      }
       if (plan.carriers() > 0) {
         out.printf(Locale.ROOT, "%d trips on a carrier that had carried an earlier panel%n", s.carrierReuses());
       }
@@ -225,6 +248,23 @@ public final class SimulateCommand implements Callable<Integer> {
     }
   }
 
+  private @Nullable AmqpUri interlockUri() {
+    if (interlocks == null) {
+      if (interlockTranscript != null) {
+        throw usage("--interlock-transcript needs --interlocks");
+      }
+      return null;
+    }
+    if (dryRun) {
+      throw usage("--interlocks needs a target: the answers read what the line published (drop --dry-run)");
+    }
+    try {
+      return AmqpUri.parse(interlocks);
+    } catch (IllegalArgumentException e) {
+      throw usage("--interlocks: " + e.getMessage());
+    }
+  }
+
   private AmqpUri targetUri() {
     if (target == null) {
       throw usage("--target URI is required (or --dry-run), e.g. --target amqp://127.0.0.1:5673/cfx");
@@ -280,7 +320,8 @@ public final class SimulateCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
   }
 
-  private int publish(SimulationPlan plan, LineSimulator sim, AmqpUri uri, double pace, PrintWriter out, PrintWriter err) throws Exception {
+  private int publish(SimulationPlan plan, LineSimulator sim, AmqpUri uri, double pace, PrintWriter out, PrintWriter err, @Nullable LateInterlock gate,
+      @Nullable AmqpUri interlockUri) throws Exception {
     Path spool = Files.createTempDirectory("cfx-simulate-spool");
     StationEndpoints endpoints;
     try {
@@ -295,6 +336,25 @@ public final class SimulateCommand implements Callable<Integer> {
       endpoints.requestUris().forEach((handle, at) -> out.println("  " + handle + " answers requests at " + at));
       out.flush();
       Semaphore window = new Semaphore(MAX_IN_FLIGHT);
+      BufferedWriter transcript = null;
+      if (gate != null && interlockUri != null) {
+        BufferedWriter t = interlockTranscript == null ? null : Files.newBufferedWriter(interlockTranscript, StandardCharsets.UTF_8);
+        transcript = t;
+        CfxInterlock[] client = new CfxInterlock[1];
+        client[0] = new CfxInterlock(endpoints::request, interlockUri, interlockHandle, Duration.ofSeconds(10), () -> awaitAccepted(window, endpoints),
+            e -> {
+              if (t != null) {
+                try {
+                  t.write(client[0].json(e));
+                  t.write('\n');
+                  t.flush();
+                } catch (IOException x) {
+                  throw new UncheckedIOException(x);
+                }
+              }
+            }, null);
+        gate.target = client[0];
+      }
       AtomicLong accepted = new AtomicLong();
       AtomicLong failed = new AtomicLong();
       AtomicReference<Throwable> firstFailure = new AtomicReference<>();
@@ -343,6 +403,9 @@ public final class SimulateCommand implements Callable<Integer> {
         return 1;
       }
       out.println("published " + published + " envelopes, all accepted by " + uri.redacted());
+      if (transcript != null) {
+        transcript.close();
+      }
       return 0;
     } finally {
       long pending = endpoints.pending();
@@ -350,6 +413,45 @@ public final class SimulateCommand implements Callable<Integer> {
       if (pending == 0) {
         deleteTree(spool);
       }
+    }
+  }
+
+  /** everything published so far accepted (the ingest service settles only what it stored), before a station asks. */
+  private void awaitAccepted(Semaphore window, StationEndpoints endpoints) {
+    try {
+      if (!window.tryAcquire(MAX_IN_FLIGHT, drainTimeout, TimeUnit.SECONDS)) {
+        throw new Interlock.NoAnswerException("the target did not accept what the line published before the question within " + drainTimeout
+            + " s; " + problem(endpoints), null);
+      }
+      window.release(MAX_IN_FLIGHT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Interlock.NoAnswerException("interrupted while waiting for the target", e);
+    }
+  }
+
+  /** the interlock client, made once the stations' endpoints run (the simulator asks nothing before its first step). */
+  private static final class LateInterlock implements Interlock {
+    @Nullable Interlock target;
+
+    private Interlock target() {
+      Interlock t = target;
+      if (t == null) {
+        throw new IllegalStateException("the simulator asked before the stations' endpoints were started");
+      }
+      return t;
+    }
+
+    @Override
+    public io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsResponse validateUnits(String station, Instant at,
+        io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsRequest request) {
+      return target().validateUnits(station, at, request);
+    }
+
+    @Override
+    public io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupResponse validateSetup(String station, Instant at,
+        io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupRequest request) {
+      return target().validateSetup(station, at, request);
     }
   }
 
@@ -388,11 +490,19 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     void write(TruthLink link) {
+      line(link.toJson());
+    }
+
+    void write(InterlockTruth decision) {
+      line(decision.toJson());
+    }
+
+    private void line(String json) {
       if (writer == null) {
         return;
       }
       try {
-        writer.write(link.toJson());
+        writer.write(json);
         writer.write('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);

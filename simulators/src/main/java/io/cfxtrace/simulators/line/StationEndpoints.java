@@ -12,6 +12,7 @@ import io.cfxtrace.endpoint.PublisherConfig;
 import io.cfxtrace.endpoint.ReconnectPolicy;
 import io.cfxtrace.endpoint.spool.SpoolOptions;
 import io.cfxtrace.model.CfxEnvelope;
+import io.cfxtrace.model.CfxMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +128,25 @@ public final class StationEndpoints implements AutoCloseable {
       throw new IllegalArgumentException("no station " + station);
     }
     return n.publisher().publish(envelope);
+  }
+
+  /**
+   * sends a request from a station's endpoint to another endpoint's handle at its request URI, as
+   * the SDK sends requests (the interlock's questions, issue #15).
+   *
+   * @param station the station's handle.
+   * @param peer the other endpoint's request URI.
+   * @param handle the other endpoint's CFX handle.
+   * @param body the request.
+   * @param timeout how long to wait for the answer.
+   * @return the response envelope; fails when none came in time or the peer is unreachable.
+   */
+  public CompletionStage<CfxEnvelope> request(String station, AmqpUri peer, String handle, CfxMessage body, Duration timeout) {
+    Node n = nodes.get(station);
+    if (n == null) {
+      throw new IllegalArgumentException("no station " + station);
+    }
+    return n.endpoint().request(peer, null, handle, body, timeout);
   }
 
   /**

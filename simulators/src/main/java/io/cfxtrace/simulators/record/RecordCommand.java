@@ -39,9 +39,8 @@ import picocli.CommandLine.Spec;
     name = "record",
     header = "Record CFX traffic into a file, listening as a CFX peer or subscribed to a broker address.",
     description = {
-      "Record CFX traffic into a file: one JSON object per line (receive time, AMQP properties, the envelope as received).",
-      "Listen as a CFX peer (machines publish to amqp://127.0.0.1:PORT/<any address>, or another interface --listen names)",
-      "or subscribe to a broker address.",
+      "One JSON object per line (receive time, AMQP properties, the envelope as received). Listen as a CFX peer (machines publish to"
+          + " amqp://127.0.0.1:PORT/<any address>, or to another interface --listen names) or subscribe to a broker address.",
       "Stops on Ctrl-C, after --count messages or after --duration; the file is complete either way."
     },
     sortOptions = false,

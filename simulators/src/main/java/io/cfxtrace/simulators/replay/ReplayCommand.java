@@ -41,11 +41,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     header = "Re-publish a recording of ./cfx record to a CFX listener or broker address, at its recorded pace or faster.",
-    description = {
-      "Publishes at the recorded pace times --speed, or --fast; UniqueIDs are kept (replaying into the same store stores nothing",
-      "twice) unless --rekey. Counts what the peer accepted; gives up when it accepts nothing for --give-up-after.",
-      "Ctrl-C stops it; --resume continues where it stopped."
-    },
+    description = "Publishes at the recorded pace times --speed, or --fast; UniqueIDs are kept (replaying into the same store stores"
+        + " nothing twice) unless --rekey. Counts what the peer accepted; gives up when it accepts nothing for --give-up-after."
+        + " Ctrl-C stops it; --resume continues where it stopped.",
     sortOptions = false,
     mixinStandardHelpOptions = true)
 public final class ReplayCommand implements Callable<Integer> {

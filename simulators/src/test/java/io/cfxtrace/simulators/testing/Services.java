@@ -96,6 +96,22 @@ public final class Services implements AutoCloseable {
     return out;
   }
 
+  /**
+   * starts the query service over the store with settings of its own (e.g. its interlock listener).
+   *
+   * @param settings added to the service's usual settings.
+   * @return the running service.
+   */
+  public EmbeddedServer startQuery(java.util.Map<String, Object> settings) {
+    if (query != null) {
+      throw new IllegalStateException("the query service runs already");
+    }
+    java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(ServiceSettings.query(store(db), -1));
+    p.putAll(settings);
+    query = ApplicationContext.run(EmbeddedServer.class, p);
+    return query;
+  }
+
   /** GET a path of the query service (started on first use) as JSON; the status and the body. */
   public HttpResponse<String> query(String path) {
     if (query == null) {
