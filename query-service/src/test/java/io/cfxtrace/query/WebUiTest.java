@@ -454,6 +454,8 @@ class WebUiTest {
     By placer = By.cssSelector(".tile[data-station='" + SmtLineAccess.PLACER + "'] .state");
     waitFor(b -> b.findElements(placer).isEmpty() ? null : true);
     assertThat(browser.findElement(placer).getText()).doesNotContain("ENG");
+    // the page's stream is live (an envelope stored before it was would come with the 30 s refresh)
+    waitFor(b -> b.findElements(By.cssSelector("#tiles-status[data-live]")).isEmpty() ? null : true);
 
     service.store(List.of(placerState(55, ResourceState.ENG)));
 
@@ -694,10 +696,9 @@ class WebUiTest {
     q.sendKeys(serial(3) + "\n");
 
     assertThat(waitFor(b -> b.findElements(By.id("unit-id")).stream().findFirst().orElse(null)).getText()).isEqualTo(serial(3));
-    // back on the home page (kept, or loaded again), its stream is open again
+    // back on the home page (kept, or loaded again), its stream is live again
     browser.navigate().back();
-    waitFor(b -> Boolean.TRUE.equals(js("return typeof source !== 'undefined' && source !== null && source.readyState === EventSource.OPEN"))
-        ? true : null);
+    waitFor(b -> b.findElements(By.cssSelector("#tiles-status[data-live]")).isEmpty() ? null : true);
   }
 
   /**
