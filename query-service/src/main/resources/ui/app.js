@@ -235,9 +235,89 @@ const cfx = (() => {
     return d.toISOString().slice(0, 16);
   }
 
+  /** the chart library (ECharts), once asked for: a promise of its global. */
+  let chartLibrary = null;
+
+  /**
+   * loads the chart library, once, without holding up the page: it is a 1 MB script, and a plain
+   * script tag made the browser parse it before the page could even ask the service for its data.
+   * A page calls this first thing, so the script loads while the data are on their way.
+   */
+  function charts() {
+    if (!chartLibrary) {
+      chartLibrary = window.echarts ? Promise.resolve(window.echarts) : new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'lib/echarts/echarts.min.js';
+        script.async = true;
+        script.onload = () => resolve(window.echarts);
+        script.onerror = () => reject(new Error('the chart library (lib/echarts/echarts.min.js) did not load'));
+        document.head.appendChild(script);
+      });
+    }
+    return chartLibrary;
+  }
+
+  /** charts not drawn yet: element => draw(echarts). */
+  const pendingCharts = new Map();
+  let chartObserver = null;
+
+  function drawPending(element) {
+    const draw = pendingCharts.get(element);
+    if (!draw) {
+      return Promise.resolve();
+    }
+    pendingCharts.delete(element);
+    if (chartObserver) {
+      chartObserver.unobserve(element);
+    }
+    // at once when the library is there: the print handler must have its charts before it returns
+    return window.echarts ? Promise.resolve(draw(window.echarts)) : charts().then(draw);
+  }
+
+  /**
+   * draws charts: those on the screen now at once, the others once they come within half a
+   * screen's height of it (scrolling, a section link) or the page is printed. A chart far down a
+   * long page costs its drawing time only to those who look at it, and the charts further down are
+   * watched only once those on the screen are drawn, so that they never hold the first ones up.
+   *
+   * @param list [element, draw(echarts)] pairs.
+   * @return a promise that the charts on the screen are drawn.
+   */
+  async function drawCharts(list) {
+    const now = [];
+    const later = [];
+    for (const [element, draw] of list) {
+      pendingCharts.set(element, draw);
+      (element.getBoundingClientRect().top < window.innerHeight ? now : later).push(element);
+    }
+    try {
+      await Promise.all(now.map(drawPending));
+    } finally {
+      if (later.length && !chartObserver) {
+        chartObserver = new IntersectionObserver(entries => entries.filter(e => e.isIntersecting)
+          .forEach(e => drawPending(e.target).catch(err => console.error('chart not drawn:', err))), { rootMargin: '50% 0px' });
+      }
+      later.forEach(element => chartObserver.observe(element));
+    }
+  }
+
+  // a printed page has every chart, at the printed width
+  window.addEventListener('beforeprint', () => {
+    [...pendingCharts.keys()].forEach(drawPending);
+    if (window.echarts) {
+      document.querySelectorAll('.chart').forEach(el => {
+        const chart = window.echarts.getInstanceByDom(el);
+        if (chart) {
+          chart.resize();
+        }
+      });
+    }
+  });
+
   function showError(where, error) {
     where.innerHTML = `<div class="error" role="alert">${esc(error.message || error)}</div>`;
   }
 
-  return { token, header, get, post, download, esc, time, table, result, failed, verdict, targets, resolve, duration, localInput, showError };
+  return { token, header, get, post, download, esc, time, table, result, failed, verdict, targets, resolve, duration, localInput, showError,
+    charts, drawCharts };
 })();

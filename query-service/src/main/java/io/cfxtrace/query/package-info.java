@@ -6,7 +6,8 @@
  *   <li>{@code GET /api/units/{id}}: the birth certificate of a unit ({@link
  *       io.cfxtrace.query.unit.UnitController});
  *   <li>{@code GET /api/materials/{packageId}/units} and {@code GET /api/lots/{lot}/units}: where a
- *       reel or a lot was used, as JSON or CSV ({@link io.cfxtrace.query.material.WhereUsedController});
+ *       reel or a lot was used, as JSON or CSV ({@link io.cfxtrace.query.material.WhereUsedController}),
+ *       by link or by board a page at a time ({@link io.cfxtrace.query.material.RecallQuery});
  *   <li>{@code GET /api/events/stream}: the envelopes as they are stored, as Server-Sent Events
  *       ({@link io.cfxtrace.query.feed.FeedController});
  *   <li>{@code /ui/}: the web UI (static pages from the jar), and {@code /swagger/cfx-query.yml}:

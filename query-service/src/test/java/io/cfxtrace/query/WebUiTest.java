@@ -167,10 +167,12 @@ class WebUiTest {
   @Test
   void unitPageShowsRouteMaterialsReflowChartTestsAndPersonalisation() throws IOException {
     browser.get(service.url() + "/ui/unit.html?id=" + serial(1));
-    waitFor(b -> b.findElements(By.id("route")).isEmpty() ? null : true);
-    waitFor(b -> b.findElements(By.cssSelector("#reflow-chart-0 canvas")).isEmpty() ? null : true);
+    waitFor(b -> b.findElements(By.cssSelector("#certificate[data-drawn]")).isEmpty() ? null : true);
     screenshot("unit");
-    ((JavascriptExecutor) browser).executeScript("document.getElementById('process').scrollIntoView()");
+    // the reflow chart is drawn once it comes into view
+    js("document.getElementById('reflow-section').scrollIntoView()");
+    waitFor(b -> b.findElements(By.cssSelector("#reflow-chart-0 canvas")).isEmpty() ? null : true);
+    js("document.getElementById('process').scrollIntoView()");
     screenshot("unit-checks");
 
     assertThat(browser.findElement(By.id("unit-id")).getText()).isEqualTo(serial(1));
@@ -452,6 +454,8 @@ class WebUiTest {
     By placer = By.cssSelector(".tile[data-station='" + SmtLineAccess.PLACER + "'] .state");
     waitFor(b -> b.findElements(placer).isEmpty() ? null : true);
     assertThat(browser.findElement(placer).getText()).doesNotContain("ENG");
+    // the page's stream is live (an envelope stored before it was would come with the 30 s refresh)
+    waitFor(b -> b.findElements(By.cssSelector("#tiles-status[data-live]")).isEmpty() ? null : true);
 
     service.store(List.of(placerState(55, ResourceState.ENG)));
 
@@ -514,8 +518,9 @@ class WebUiTest {
   @Test
   void unitPageDrawsTheReflowZonesInTheOvensOrderWithPeakAndTimeAboveLiquidus() throws IOException {
     browser.get(service.url() + "/ui/unit.html?id=" + serial(3));
-    waitFor(b -> b.findElements(By.cssSelector("#reflow-chart-0 canvas")).isEmpty() ? null : true);
+    waitFor(b -> b.findElements(By.cssSelector("#certificate[data-drawn]")).isEmpty() ? null : true);
     js("document.getElementById('reflow-section').scrollIntoView()");
+    waitFor(b -> b.findElements(By.cssSelector("#reflow-chart-0 canvas")).isEmpty() ? null : true);
     screenshot("unit-reflow");
 
     Object zones = js("return echarts.getInstanceByDom(document.getElementById('reflow-chart-0')).getOption().xAxis[0].data.join(',')");
@@ -523,6 +528,33 @@ class WebUiTest {
     // peak 244.6 in Reflow; above 217 °C for 93.5 s (see WorkbenchApiTest), shown rounded
     String summary = browser.findElement(By.id("reflow-summary-0")).getText();
     assertThat(summary).contains("244.6 °C", "in Reflow", "1 min 34 s", "217 °C", "5 min 00 s");
+  }
+
+  @Test
+  void unitPageDrawsAChartBelowTheScreenWhenItIsScrolledToOrPrinted() throws IOException {
+    // a screen lower than the route: the reflow chart is two screens further down
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 600));
+    try {
+      browser.get(service.url() + "/ui/unit.html?id=" + serial(2));
+      waitFor(b -> b.findElements(By.cssSelector("#certificate[data-drawn]")).isEmpty() ? null : true);
+      assertThat(((Number) js("return document.getElementById('reflow-chart-0').getBoundingClientRect().top / innerHeight")).doubleValue())
+          .isGreaterThan(2);
+      assertThat(browser.findElements(By.cssSelector("#reflow-chart-0 canvas"))).isEmpty();
+
+      js("document.getElementById('reflow-section').scrollIntoView()");
+      waitFor(b -> b.findElements(By.cssSelector("#reflow-chart-0 canvas")).isEmpty() ? null : true);
+      screenshot("unit-reflow-scrolled");
+
+      // printing draws every chart, however far down (the route's, once the page is back at the top)
+      browser.get(service.url() + "/ui/unit.html?id=" + serial(2));
+      waitFor(b -> b.findElements(By.cssSelector("#certificate[data-drawn]")).isEmpty() ? null : true);
+      js("window.dispatchEvent(new Event('beforeprint'))");
+      assertThat(browser.findElements(By.cssSelector("#reflow-chart-0 canvas"))).isNotEmpty();
+      assertThat(js("return echarts.getInstanceByDom(document.getElementById('reflow-chart-0')).getOption().xAxis[0].data.join(',')"))
+          .isEqualTo("1 Preheat,2 Soak,3 Reflow");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1900));
+    }
   }
 
   @Test
@@ -648,10 +680,32 @@ class WebUiTest {
     assertThat(error.getText()).startsWith("400: parameter 'message'").doesNotContain("Not Acceptable");
   }
 
+  @Test
+  void pagesLeftForTheBackForwardCacheCloseTheirLiveFeedSoTheServiceStillAnswers() {
+    // the browser keeps a page it may go back to, with its scripts; each kept home or feed page
+    // held its stream open, and a browser has 6 connections per host: after a few visits the
+    // next request (here the search) waited for ever
+    for (int i = 0; i < 4; i++) {
+      browser.get(service.url() + "/ui/index.html");
+      waitFor(b -> b.findElements(By.id("recent-boards")).isEmpty() ? null : true);
+      browser.get(service.url() + "/ui/feed.html");
+      waitFor(b -> b.findElement(By.id("status")).getText().startsWith("live") ? true : null);
+    }
+    browser.get(service.url() + "/ui/index.html");
+    WebElement q = waitFor(b -> b.findElement(By.id("q")));
+    q.sendKeys(serial(3) + "\n");
+
+    assertThat(waitFor(b -> b.findElements(By.id("unit-id")).stream().findFirst().orElse(null)).getText()).isEqualTo(serial(3));
+    // back on the home page (kept, or loaded again), its stream is live again
+    browser.navigate().back();
+    waitFor(b -> b.findElements(By.cssSelector("#tiles-status[data-live]")).isEmpty() ? null : true);
+  }
+
   /**
    * how long the pages take in the browser on the test store, from navigation to the page's
-   * content drawn (the browser's own clock, polled every 5 ms), and the search box from Enter to
-   * the board's certificate drawn: measured and reported in target/ui-timings.txt, bounded only
+   * content drawn, and the search box from Enter to the board's certificate drawn, by the page's
+   * own clock ({@link UiTimings}); the certificate's reflow chart, below the screen, from the
+   * scroll that brings it into view: measured and reported in target/ui-timings.txt, bounded only
    * generously (the issue's 300 ms is measured, not asserted: the shared build machine's load
    * would make it flaky).
    */
@@ -659,35 +713,27 @@ class WebUiTest {
   void pagesAndSearchAreMeasured() throws IOException {
     Map<String, String> pages = new java.util.LinkedHashMap<>();
     pages.put("/ui/index.html", "#recent-boards");
-    pages.put("/ui/unit.html?id=" + serial(2), "#reflow-chart-0 canvas");
+    pages.put("/ui/unit.html?id=" + serial(2), "#certificate[data-drawn]");
     pages.put("/ui/where-used.html?reel=" + SmtLineAccess.REEL_R1_A, "#boards");
     pages.put("/ui/station.html?station=" + SmtLineAccess.PLACER, "#timeline-count");
     pages.put("/ui/feed.html", "#events");
-    StringBuilder report = new StringBuilder("page or action, best of 3 (ms), each run (ms)\n");
-    for (Map.Entry<String, String> page : pages.entrySet()) {
-      List<Double> runs = new java.util.ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        browser.get(service.url() + page.getKey());
-        waitClosely(b -> b.findElements(By.cssSelector(page.getValue())).isEmpty() ? null : true);
-        runs.add(((Number) js("return performance.now()")).doubleValue());
+    List<String> selectors = new java.util.ArrayList<>(pages.values());
+    selectors.addAll(List.of("#reflow-chart-0 canvas", "#verdict"));
+    StringBuilder report = new StringBuilder(UiTimings.HEADER);
+    try (UiTimings timings = new UiTimings((ChromeDriver) browser, selectors)) {
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        List<Double> runs = timings.load(service.url() + page.getKey(), page.getValue(), 3);
+        report.append(UiTimings.line(page.getKey(), runs));
+        assertThat(runs.stream().min(Double::compare).orElseThrow()).as(page.getKey()).isLessThan(5000.0);
       }
-      report.append(page.getKey()).append(", ").append(Math.round(runs.stream().min(Double::compare).orElseThrow())).append(", ").append(runs).append('\n');
-      assertThat(runs.stream().min(Double::compare).orElseThrow()).as(page.getKey()).isLessThan(5000.0);
+      timings.load(service.url() + "/ui/unit.html?id=" + serial(2), "#certificate[data-drawn]", 1);
+      Double reflow = timings.scrolledTo("reflow-section", "#reflow-chart-0 canvas");
+      report.append(UiTimings.scrollLine("certificate's reflow chart, from the scroll that brings it into view", java.util.Collections.singletonList(reflow)));
+      List<Double> searches = timings.search(service.url() + "/ui/index.html", "q", serial(3), "#verdict", 3);
+      report.append(UiTimings.line("search " + serial(3) + " to its certificate drawn", searches));
+      assertThat(searches.stream().min(Double::compare).orElseThrow()).isLessThan(5000.0);
     }
-    List<Long> searches = new java.util.ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      browser.get(service.url() + "/ui/index.html");
-      WebElement q = waitClosely(b -> b.findElement(By.id("q")));
-      q.sendKeys(serial(3));
-      long start = System.nanoTime();
-      q.sendKeys("\n");
-      waitClosely(b -> b.getCurrentUrl().contains("unit.html") && !b.findElements(By.id("verdict")).isEmpty() ? true : null);
-      searches.add((System.nanoTime() - start) / 1_000_000);
-    }
-    report.append("search ").append(serial(3)).append(" to its certificate drawn, ").append(searches.stream().min(Long::compare).orElseThrow())
-        .append(", ").append(searches).append('\n');
     Files.writeString(Paths.get("target", "ui-timings.txt"), report.toString());
     LOG.info("web UI timings on the test store:\n{}", report);
-    assertThat(searches.stream().min(Long::compare).orElseThrow()).isLessThan(5000L);
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,25 +104,35 @@ public record Recall(
           sorted(ls, WhereUsed.Link::station), sorted(ls, WhereUsed.Link::materialPackage), sorted(ls, WhereUsed.Link::lot), first, null, null,
           null, null));
     }
-    // as where-used lists links: the boards a station named first (exact), then those linked by
-    // inference only, each by their first link's time
-    boards.sort(Comparator.comparing((Board b) -> b.exactLinks() == 0).thenComparing(Board::first, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(Board::unit));
+    boards.sort(order(Board::exactLinks, Board::first, Board::unit));
     return boards;
   }
 
-  /** the counts of links and their boards. */
-  static Counts counts(List<WhereUsed.Link> links, List<Board> boards) {
-    int exactLinks = (int) links.stream().filter(l -> l.link().equals("exact")).count();
-    int exactBoards = (int) boards.stream().filter(b -> b.exactLinks() > 0).count();
-    return new Counts(boards.size(), exactBoards, boards.size() - exactBoards, links.size(), exactLinks, links.size() - exactLinks);
+  /**
+   * the order of a recall's boards, as where-used lists links: the boards a station named first
+   * (exact), then those linked by inference only, each by their first link's time, then id.
+   *
+   * @param exactLinks a board's exact links.
+   * @param first its first link's time.
+   * @param unit its id.
+   * @param <T> what describes a board.
+   * @return the order.
+   */
+  static <T> Comparator<T> order(ToIntFunction<T> exactLinks, Function<T, @Nullable Instant> first, Function<T, String> unit) {
+    return Comparator.comparing((T b) -> exactLinks.applyAsInt(b) == 0).thenComparing(first, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(unit);
   }
 
-  /** boards with their status (verdict, last station, work order). */
-  static List<Board> withStatus(List<Board> boards, BoardStatus status) {
-    Map<String, BoardStatus.Status> s = status.of(boards.stream().map(Board::unit).toList());
+  /**
+   * boards with their status (verdict, last station, work order).
+   *
+   * @param boards the boards.
+   * @param status each board's status ({@link BoardStatus#of}); a board without one is left as it is.
+   * @return the boards in the same order.
+   */
+  static List<Board> withStatus(List<Board> boards, Map<String, BoardStatus.Status> status) {
     return boards.stream().map(b -> {
-      BoardStatus.Status st = s.get(b.unit());
+      BoardStatus.Status st = status.get(b.unit());
       return st == null ? b : new Board(b.unit(), b.link(), b.exactLinks(), b.inferredLinks(), b.designators(), b.stations(), b.packages(),
           b.lots(), b.first(), st.verdict(), st.lastStation(), st.lastTime(), st.workOrder());
     }).toList();

@@ -1,6 +1,5 @@
 package io.cfxtrace.query.material;
 
-import io.cfxtrace.query.unit.BoardStatus;
 import io.cfxtrace.query.web.BadParameterException;
 import io.cfxtrace.query.web.Parameters;
 import io.micronaut.core.annotation.Nullable;
@@ -15,7 +14,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,17 +35,17 @@ public class WhereUsedController {
   static final int MAX_OFFSET = 1_000_000;
 
   private final WhereUsedQuery query;
-  private final BoardStatus status;
+  private final RecallQuery recall;
 
   /**
    * creates the controller.
    *
    * @param query finds the units.
-   * @param status reads the verdicts of a page of boards.
+   * @param recall groups them by board, a page at a time.
    */
-  public WhereUsedController(WhereUsedQuery query, BoardStatus status) {
+  public WhereUsedController(WhereUsedQuery query, RecallQuery recall) {
     this.query = query;
-    this.status = status;
+    this.recall = recall;
   }
 
   /**
@@ -78,8 +76,7 @@ public class WhereUsedController {
     Instant start = Parameters.time("from", from);
     Instant end = Parameters.time("to", to);
     Parameters.checkWindow(start, end);
-    List<WhereUsed.Link> links = query.find(MaterialSelector.ofPackage(id, start, end));
-    return answer(csv, page, new WhereUsed(id, null, null, start, end, links));
+    return answer(csv, page, MaterialSelector.ofPackage(id, start, end));
   }
 
   /**
@@ -127,8 +124,7 @@ public class WhereUsedController {
     Instant end = Parameters.time("to", to);
     Parameters.checkWindow(start, end);
     String part = partNumber == null || partNumber.isBlank() ? null : Parameters.text("partNumber", partNumber);
-    List<WhereUsed.Link> links = query.find(MaterialSelector.ofLot(name, part, start, end));
-    return answer(csv, page, new WhereUsed(null, name, part, start, end, links));
+    return answer(csv, page, MaterialSelector.ofLot(name, part, start, end));
   }
 
   /** how to answer: by link, or a page of boards. */
@@ -143,19 +139,16 @@ public class WhereUsedController {
     return new Page(byBoard, Parameters.offset("offset", offset, MAX_OFFSET), Parameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT));
   }
 
-  private HttpResponse<?> answer(boolean csv, Page page, WhereUsed result) {
+  private HttpResponse<?> answer(boolean csv, Page page, MaterialSelector material) {
     if (page.byBoard()) {
-      List<Recall.Board> boards = Recall.group(result.units());
-      Recall.Counts counts = Recall.counts(result.units(), boards);
       if (csv) {
         // the export is the whole recall: every board, with its status
-        return HttpResponse.ok(Csv.ofBoards(Recall.withStatus(boards, status))).contentType(TEXT_CSV + "; charset=utf-8");
+        return HttpResponse.ok(Csv.ofBoards(recall.all(material))).contentType(TEXT_CSV + "; charset=utf-8");
       }
-      List<Recall.Board> shown = boards.subList(Math.min(page.offset(), boards.size()), Math.min(boards.size(), page.offset() + page.limit()));
-      return HttpResponse.ok(new Recall(result.materialPackage(), result.lot(), result.partNumber(), result.from(), result.to(), counts,
-          page.offset(), page.limit(), Recall.withStatus(shown, status))).contentType(MediaType.APPLICATION_JSON_TYPE);
+      return HttpResponse.ok(recall.page(material, page.offset(), page.limit())).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
-    return answer(csv, result);
+    return answer(csv, new WhereUsed(material.packageId(), material.lot(), material.partNumber(), material.from(), material.to(),
+        query.find(material)));
   }
 
   private static HttpResponse<?> answer(boolean csv, WhereUsed result) {

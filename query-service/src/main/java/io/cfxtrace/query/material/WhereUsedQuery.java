@@ -4,6 +4,7 @@ import io.cfxtrace.query.config.QueryConfiguration;
 import io.cfxtrace.query.store.EventStoreReader;
 import io.cfxtrace.query.store.UnitAt;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,17 +68,30 @@ public class WhereUsedQuery {
    * @return exact links in installation order, then inferred ones in transaction order.
    */
   public List<WhereUsed.Link> find(MaterialSelector material) {
-    Object from = material.from() == null ? null : material.from().atOffset(ZoneOffset.UTC);
-    Object to = material.to() == null ? null : material.to().atOffset(ZoneOffset.UTC);
-
     // the exact links (two statements) on another connection while this one runs the inferred
     // links' statement: on two cores the two halves of a reel's 10,000 boards overlap
-    Supplier<List<WhereUsed.Link>> exactLinks = store.beside(() -> exact(material, from, to));
+    Supplier<List<WhereUsed.Link>> exactLinks = store.beside(() -> exact(material, null));
+    List<WhereUsed.Link> inferred = inferred(material);
+    return Stream.concat(exactLinks.get().stream(), inferred.stream()).toList();
+  }
 
+  /**
+   * the inferred links of a material: one statement.
+   *
+   * @param material the package or lot and the time window.
+   * @return the links in transaction order (then unit and package).
+   */
+  List<WhereUsed.Link> inferred(MaterialSelector material) {
+    Object from = from(material);
+    Object to = to(material);
     // Each step reads only what the material touches, and each lateral subquery is fenced
     // ("offset 0") so that it stays a per-row index scan: pulled up into a join, the planner may
     // answer it with a hash join over all of unit_event, as it did for a transaction list it
-    // estimated large.
+    // estimated large. The steps are written so that no plan depends on how many rows the
+    // planner expects from a step before: it expects one or two "hits" whatever the material,
+    // and a join of two such steps became a nested loop of 10,000 x 10,000 transactions (a page
+    // of the recall of a lot on 10,000 boards with its reels' setups took 8.5 to 16 s in
+    // RecallAtScaleTest, now about 0.25 s).
     String inferredSql = "with s as (select * from material_setup x where " + material.condition("x") + "),"
         // per transaction, its work start and end among the station's events inside an interval:
         // an index-only scan of the interval (covering index unit_event_station_tx of V6)
@@ -106,50 +120,116 @@ public class WhereUsedQuery {
         + " from win w join s on s.station = w.station and s.loaded_at <= w.ended and (s.unloaded_at is null or s.unloaded_at > w.started)"
         + " where (?::timestamptz is null or w.ended >= ?::timestamptz) and (?::timestamptz is null or w.started < ?::timestamptz)),"
         // the unit keys of each hit transaction, with the time of the key's first event in it (a
-        // carrier key resolves per trip: unit_at, the window starts at the naming transaction)
-        + " firsts as (select f.unit_id, h.station, h.transaction_id, f.at from (select distinct station, transaction_id from hits) h"
-        + " cross join lateral (select u.unit_id, min(u.event_time) as at from unit_event u where u.transaction_id = h.transaction_id"
-        + " and u.station = h.station group by u.unit_id) f),"
-        // the placed exact links of the material's packages
-        + " raw_exact as (select m.station, m.material_package_id, m.unit_id, m.transaction_id, m.installed_at from unit_material m"
-        + " where m.material_package_id in (select material_package_id from s) and " + PLACED + "),"
-        // a key the station linked to the package exactly in the same transaction is the same unit:
-        // dropped before any key is resolved. "not in" over non-null values (a setup without a
-        // package id compares as '', matching nothing, as "not exists" did), which PostgreSQL
-        // answers with a hashed subplan whatever it estimates (hits is estimated at 2 rows; with
-        // "not exists" it chose a nested loop of 10,000 x 10,000 comparisons, 7 s)
+        // carrier key resolves per trip: unit_at, the window starts at the naming transaction),
+        // read per hit (an index probe by transaction) rather than joined back to the hits;
+        // a key the station linked to the package exactly in the same transaction is the same
+        // unit: dropped before any key is resolved, by a probe of the transaction's exact links
+        // (before: "not in" over every exact link of the material, which PostgreSQL compared row
+        // by row once it expected them not to fit in work_mem)
         + " keys as (select f.unit_id, f.at, h.station, h.transaction_id, h.started, h.ended, h.material_package_id, h.part_number, h.lot, h.location"
-        + " from hits h join firsts f on f.transaction_id = h.transaction_id and f.station = h.station"
-        + " where (f.unit_id, h.transaction_id, coalesce(h.material_package_id, '')) not in"
-        + " (select x.unit_id, x.transaction_id, x.material_package_id from raw_exact x where x.transaction_id is not null)),"
+        + " from hits h cross join lateral (select u.unit_id, min(u.event_time) as at from unit_event u where u.transaction_id = h.transaction_id"
+        + " and u.station = h.station group by u.unit_id offset 0) f"
+        + " where not exists (select 1 from unit_material x where x.transaction_id = h.transaction_id and x.unit_id = f.unit_id"
+        + " and x.material_package_id = h.material_package_id and " + PLACED.replace("m.", "x.") + " offset 0)),"
         + " units as (select distinct " + UnitAt.sql("keys.unit_id", "keys.at") + " as unit, keys.station, keys.transaction_id, keys.started,"
         + " keys.ended, keys.material_package_id, keys.part_number, keys.lot, keys.location from keys),"
-        // what is left is compared unit by unit with the exact links; a hashed subplan too, built
-        // (and its keys resolved) only when a row is left
-        + " exact as (select distinct x.station, x.material_package_id, " + UnitAt.sql("x.unit_id", "x.installed_at") + " as unit from raw_exact x)"
+        // what is left is compared unit by unit with the exact links of the material's packages;
+        // a hashed subplan, built (and its keys resolved) only when a row is left
+        + " exact as (select distinct m.station, m.material_package_id, " + UnitAt.sql("m.unit_id", "m.installed_at") + " as unit from unit_material m"
+        + " where m.material_package_id in (select material_package_id from s) and " + PLACED + ")"
         + " select * from units where (station, coalesce(material_package_id, ''), unit) not in"
         + " (select x.station, x.material_package_id, x.unit from exact x where x.station is not null)"
         + " order by started, unit, material_package_id";
-    List<WhereUsed.Link> inferred = store.queryPlannedPerCall(inferredSql,
+    return store.queryPlannedPerCall(inferredSql,
         r -> new WhereUsed.Link(r.text("unit"), "inferred", r.text("station"), r.text("material_package_id"), r.text("part_number"), r.text("lot"),
             null, r.text("location"), r.text("transaction_id"), r.time("started"), r.time("ended")),
         params(material.parameters(), longestTransaction, longestTransaction, from, from, to, to));
-    return Stream.concat(exactLinks.get().stream(), inferred.stream()).toList();
   }
 
-  private List<WhereUsed.Link> exact(MaterialSelector material, @Nullable Object from, @Nullable Object to) {
-    String exactSql = "select m.* from unit_material m where " + material.condition("m") + " and " + PLACED
+  /** the placed links of the material within the time window, as a condition on {@code unit_material m}. */
+  private static String exactCondition(MaterialSelector material) {
+    return material.condition("m") + " and " + PLACED
         + " and (?::timestamptz is null or m.installed_at >= ?::timestamptz) and (?::timestamptz is null or m.installed_at < ?::timestamptz)";
+  }
+
+  private static Object[] exactParameters(MaterialSelector material, @Nullable Object... more) {
+    Object from = from(material);
+    Object to = to(material);
+    return params(params(material.parameters(), from, from, to, to), more);
+  }
+
+  /**
+   * the exact links of a material, each unit key resolved to the unit it denotes at the link's
+   * time ({@link UnitAt#of}).
+   *
+   * @param material the package or lot and the time window.
+   * @param keys only the links stored under these unit keys, or null for all.
+   * @return the links in installation order, then unit and designator.
+   */
+  List<WhereUsed.Link> exact(MaterialSelector material, String @Nullable [] keys) {
+    String exactSql = "select m.unit_id, m.station, m.material_package_id, m.part_number, m.lot, m.reference_designator, m.location_identifier,"
+        + " m.transaction_id, m.installed_at from unit_material m where " + exactCondition(material) + (keys == null ? "" : " and m.unit_id = any(?)");
     List<Exact> rows = store.query(exactSql,
         r -> new Exact(Objects.requireNonNull(r.text("unit_id")), new WhereUsed.Link(r.text("unit_id"), "exact", r.text("station"),
             r.text("material_package_id"), r.text("part_number"), r.text("lot"), r.text("reference_designator"), r.text("location_identifier"),
             r.text("transaction_id"), r.time("installed_at"), null)),
-        params(material.parameters(), from, from, to, to));
+        keys == null ? exactParameters(material) : exactParameters(material, (Object) keys));
     UnitAt units = UnitAt.of(store, rows.stream().map(Exact::key).toList());
     return rows.stream().map(e -> e.link().withUnit(units.unit(e.key(), e.link().time())))
         .sorted(Comparator.comparing(WhereUsed.Link::time, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WhereUsed.Link::unit)
             .thenComparing(WhereUsed.Link::referenceDesignator, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
+  }
+
+  /**
+   * the exact links of a material counted per unit key, for a recall's counts without reading
+   * every link: a key without aliases is its own unit, a key with aliases may denote another unit
+   * on each trip ({@link #exactTimes}).
+   *
+   * @param key the unit key the rows are stored under.
+   * @param links how many links.
+   * @param first the earliest link's time.
+   * @param aliased whether {@code unit_alias} has the key as an alias.
+   */
+  record KeyLinks(String key, int links, Instant first, boolean aliased) {}
+
+  /**
+   * the exact links of a material per unit key: one aggregate statement.
+   *
+   * @param material the package or lot and the time window.
+   * @return one entry per key, in no particular order.
+   */
+  List<KeyLinks> exactByKey(MaterialSelector material) {
+    String sql = "select g.unit_id, g.links, g.first, exists (select 1 from unit_alias a where a.alias = g.unit_id) as aliased"
+        + " from (select m.unit_id, count(*) as links, min(m.installed_at) as first from unit_material m where " + exactCondition(material)
+        + " group by m.unit_id) g";
+    return store.query(sql, r -> new KeyLinks(Objects.requireNonNull(r.text("unit_id")), Objects.requireNonNull(r.integer("links")),
+        Objects.requireNonNull(r.time("first")), "t".equals(r.text("aliased"))), exactParameters(material));
+  }
+
+  /** an exact link's unit key and time. */
+  record KeyTime(String key, Instant time) {}
+
+  /**
+   * the times of the exact links of a material stored under some unit keys, to resolve each to
+   * the unit the key denoted then.
+   *
+   * @param material the package or lot and the time window.
+   * @param keys the unit keys.
+   * @return one entry per link.
+   */
+  List<KeyTime> exactTimes(MaterialSelector material, String[] keys) {
+    String sql = "select m.unit_id, m.installed_at from unit_material m where " + exactCondition(material) + " and m.unit_id = any(?)";
+    return store.query(sql, r -> new KeyTime(Objects.requireNonNull(r.text("unit_id")), Objects.requireNonNull(r.time("installed_at"))),
+        exactParameters(material, (Object) keys));
+  }
+
+  private static @Nullable Object from(MaterialSelector material) {
+    return material.from() == null ? null : material.from().atOffset(ZoneOffset.UTC);
+  }
+
+  private static @Nullable Object to(MaterialSelector material) {
+    return material.to() == null ? null : material.to().atOffset(ZoneOffset.UTC);
   }
 
   private static Object[] params(Object[] first, @Nullable Object... rest) {
