@@ -51,13 +51,13 @@ const cfx = (() => {
     }
   }
 
-  /** GET an API path as JSON; throws an Error with the service's message on failure. */
-  async function get(path) {
-    const headers = { Accept: 'application/json' };
+  /** an API call: the answer as JSON; throws an Error with the service's message on failure. */
+  async function request(path, init) {
+    const headers = Object.assign({ Accept: 'application/json' }, init.headers || {});
     if (token()) {
       headers.Authorization = 'Bearer ' + token();
     }
-    const response = await fetch(path, { headers });
+    const response = await fetch(path, Object.assign({}, init, { headers }));
     const text = await response.text();
     let body = null;
     try {
@@ -75,28 +75,14 @@ const cfx = (() => {
     return body;
   }
 
-  /** POST a JSON body to an API path; the answer as JSON; throws an Error with the service's message on failure. */
-  async function post(path, data) {
-    const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-    if (token()) {
-      headers.Authorization = 'Bearer ' + token();
-    }
-    const response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(data) });
-    const text = await response.text();
-    let body = null;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch (e) {
-      body = null;
-    }
-    if (!response.ok) {
-      const why = body && body.message ? body.message : text;
-      if (response.status === 401) {
-        askForToken();
-      }
-      throw new Error(response.status === 401 ? `${why} (enter the API token at the top right)` : `${response.status}: ${why}`);
-    }
-    return body;
+  /** GET an API path; the answer as JSON. */
+  function get(path) {
+    return request(path, {});
+  }
+
+  /** POST a JSON body to an API path; the answer as JSON. */
+  function post(path, data) {
+    return request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
   }
 
   /** downloads an API path (CSV) with the token, as a file. */
