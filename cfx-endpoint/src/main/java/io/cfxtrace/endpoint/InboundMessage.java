@@ -120,10 +120,9 @@ public record InboundMessage(MessageOrigin origin, List<Envelope> envelopes, Lis
    * a body held as received until the sink decodes it.
    *
    * @param body the AMQP body: JSON or gzip.
-   * @param jsonBytes its JSON text's length (for gzip, from the stream's trailer).
    * @param codec the codec with the endpoint's limits.
    */
-  public record LargeBody(byte[] body, long jsonBytes, CfxCodec codec) {
+  public record LargeBody(byte[] body, CfxCodec codec) {
 
     /** checks the parts. */
     public LargeBody {

@@ -11,6 +11,7 @@ import io.cfxtrace.endpoint.ReconnectPolicy;
 import io.cfxtrace.endpoint.spool.SpoolOptions;
 import io.cfxtrace.ingest.pipeline.IngestPipeline;
 import io.cfxtrace.ingest.store.EmbeddedDatabase;
+import io.cfxtrace.ingest.testing.IngestServices;
 import io.cfxtrace.ingest.testing.Await;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.cfx.production.UnitsDeparted;
@@ -23,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -61,16 +61,11 @@ class DatabaseRestartTest {
     }
     Path data = dir.resolve("pg");
     EmbeddedDatabase pg = EmbeddedDatabase.start(data, pgPort);
-    Map<String, Object> props = new HashMap<>(IngestApplication.embeddedDataSource(pg));
-    props.put("micronaut.server.port", -1);
-    props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
-    props.put("cfx.ingest.listeners.line.port", 0);
-    props.put("cfx.ingest.retry-max-delay", "500ms");
-    props.put("datasources.default.connection-timeout", 1000);
-    ApplicationContext service = IngestApplication.start(new String[0], props);
+    ApplicationContext service =
+        IngestServices.withListener(IngestApplication.embeddedDataSource(pg), Map.of("cfx.ingest.retry-max-delay", "500ms", "datasources.default.connection-timeout", 1000));
     CfxEndpoint machine = CfxEndpoint.start(EndpointIdentity.of("Line1.Reflow", null), CfxEndpoint.Options.defaults());
     try {
-      int port = service.getBean(IngestEndpoint.class).listeners().get("line").port();
+      int port = IngestServices.listenerPort(service);
       Publisher publisher =
           machine.publisher(
               new PublisherConfig("reflow", AmqpUri.parse("amqp://127.0.0.1:" + port + "/cfx"), "cfx", null, null, true, dir.resolve("spool"),

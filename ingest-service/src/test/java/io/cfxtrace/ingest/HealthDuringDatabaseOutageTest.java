@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.cfxtrace.ingest.store.EmbeddedDatabase;
+import io.cfxtrace.ingest.testing.IngestServices;
 import io.cfxtrace.ingest.testing.Await;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -54,11 +54,7 @@ class HealthDuringDatabaseOutageTest {
       pgPort = s.getLocalPort();
     }
     pg = EmbeddedDatabase.start(dir.resolve("pg"), pgPort);
-    Map<String, Object> props = new HashMap<>(IngestApplication.embeddedDataSource(pg));
-    props.put("micronaut.server.port", -1);
-    props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
-    props.put("cfx.ingest.listeners.line.port", 0);
-    service = IngestApplication.start(new String[0], props);
+    service = IngestServices.withListener(IngestApplication.embeddedDataSource(pg), Map.of());
     // a probed service is a warm one (compose probes every few seconds): the first /health of a
     // fresh JVM loads and compiles the HTTP and health path, which on a loaded 2-core machine alone
     // took over a second; the bounds below are for the probes that follow

@@ -9,6 +9,7 @@ import io.cfxtrace.endpoint.Publisher;
 import io.cfxtrace.endpoint.PublisherConfig;
 import io.cfxtrace.endpoint.ReconnectPolicy;
 import io.cfxtrace.endpoint.spool.SpoolOptions;
+import io.cfxtrace.ingest.testing.IngestServices;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.cfx.production.UnitsArrived;
@@ -23,7 +24,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -47,11 +47,7 @@ class IngestServiceTest {
   @BeforeAll
   static void start() {
     db = TestDatabase.create();
-    Map<String, Object> props = new HashMap<>(db.properties());
-    props.put("micronaut.server.port", -1);
-    props.put("cfx.ingest.listeners.line.port", 0);
-    props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
-    service = IngestApplication.start(new String[0], props);
+    service = IngestServices.withListener(db.properties(), Map.of());
     machine = CfxEndpoint.start(EndpointIdentity.of("Line1.Oven", null), CfxEndpoint.Options.defaults());
   }
 
@@ -66,7 +62,7 @@ class IngestServiceTest {
   }
 
   private static int listenerPort() {
-    return service.getBean(IngestEndpoint.class).listeners().get("line").port();
+    return IngestServices.listenerPort(service);
   }
 
   private static String http(String path) throws Exception {

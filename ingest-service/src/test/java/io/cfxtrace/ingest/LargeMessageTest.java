@@ -9,6 +9,7 @@ import io.cfxtrace.endpoint.Publisher;
 import io.cfxtrace.endpoint.PublisherConfig;
 import io.cfxtrace.endpoint.ReconnectPolicy;
 import io.cfxtrace.endpoint.spool.SpoolOptions;
+import io.cfxtrace.ingest.testing.IngestServices;
 import io.cfxtrace.ingest.testing.LargeInspection;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.model.CfxEnvelope;
@@ -21,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,11 +50,7 @@ class LargeMessageTest {
   @BeforeAll
   static void start() {
     db = TestDatabase.create();
-    Map<String, Object> props = new HashMap<>(db.properties());
-    props.put("micronaut.server.port", -1);
-    props.put("cfx.ingest.listeners.line.port", 0);
-    props.put("cfx.ingest.listeners.line.host", "127.0.0.1");
-    service = IngestApplication.start(new String[0], props);
+    service = IngestServices.withListener(db.properties(), Map.of());
     machine = CfxEndpoint.start(EndpointIdentity.of("Line1.SPI.SPI01", null), CfxEndpoint.Options.defaults());
   }
 
@@ -70,7 +66,7 @@ class LargeMessageTest {
 
   @Test
   void largeInspectionResultsSentAtOnceAreStoredWholeWithTheirTextAsReceived() throws Exception {
-    int port = service.getBean(IngestEndpoint.class).listeners().get("line").port();
+    int port = IngestServices.listenerPort(service);
     Publisher publisher =
         machine.publisher(new PublisherConfig("spi", AmqpUri.parse("amqp://127.0.0.1:" + port + "/cfx"), "cfx", null, null, true, spool.resolve("spi"),
             SpoolOptions.defaults(), 16, Duration.ZERO, ReconnectPolicy.defaults()));

@@ -118,6 +118,7 @@ public final class AmqpConnection {
     this.connection = Proton.connection();
     this.transport = Proton.transport();
     transport.setMaxFrameSize(maxFrameSize);
+    this.sessionWindowBytes = smallestSessionWindow();
     if (idleTimeoutMillis > 0) {
       transport.setIdleTimeout(idleTimeoutMillis);
     }
@@ -140,7 +141,7 @@ public final class AmqpConnection {
   static final int SESSION_WINDOW_MIN_FRAMES = 4;
   /** the largest session window. */
   static final int SESSION_WINDOW_MAX_BYTES = 16 * 1024 * 1024;
-  /** the incoming window of the sessions the peer begins, in bytes (see {@link #sessionWindow}). */
+  /** the incoming window of this connection's sessions, in bytes: the smallest until {@link #sessionWindow}. */
   private int sessionWindowBytes;
 
   /**
@@ -153,8 +154,11 @@ public final class AmqpConnection {
    * @param budgetBytes the endpoint's flow budget.
    */
   void sessionWindow(long budgetBytes) {
-    long frames = SESSION_WINDOW_MIN_FRAMES * (long) transport.getMaxFrameSize();
-    sessionWindowBytes = (int) Math.max(frames, Math.min(SESSION_WINDOW_MAX_BYTES, budgetBytes / 16));
+    sessionWindowBytes = (int) Math.max(smallestSessionWindow(), Math.min(SESSION_WINDOW_MAX_BYTES, budgetBytes / 16));
+  }
+
+  private int smallestSessionWindow() {
+    return (int) Math.min(Integer.MAX_VALUE, SESSION_WINDOW_MIN_FRAMES * (long) transport.getMaxFrameSize());
   }
 
   /**
@@ -163,8 +167,7 @@ public final class AmqpConnection {
    * @param session a session this side has not opened yet.
    */
   void openSession(Session session) {
-    int min = SESSION_WINDOW_MIN_FRAMES * transport.getMaxFrameSize();
-    session.setIncomingCapacity(Math.max(min, sessionWindowBytes));
+    session.setIncomingCapacity(sessionWindowBytes);
     session.open();
   }
 

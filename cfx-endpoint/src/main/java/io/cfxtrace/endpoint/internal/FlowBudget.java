@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Back-pressure rule: bytes are charged as they are taken from the connection, before a message
  * is complete, and a delivery takes more only while the budget has room ({@link #mayRead}); the
- * rest waits in the AMQP session, whose incoming window (a few frames, see AmqpConnection) then
+ * rest waits in the AMQP session, whose incoming window (see AmqpConnection#sessionWindow) then
  * closes, so a sender cannot push more, whatever credit it holds. A link also grants new credit
  * only while the budget has room. Waiting links and deliveries are woken in arrival order as stores
  * complete. A message decoded on the network thread is then charged what it holds on the heap (its

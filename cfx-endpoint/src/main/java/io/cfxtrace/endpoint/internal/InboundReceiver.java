@@ -5,12 +5,9 @@ import io.cfxtrace.endpoint.EnvelopeSink;
 import io.cfxtrace.endpoint.InboundMessage;
 import io.cfxtrace.endpoint.MessageOrigin;
 import io.cfxtrace.model.codec.CfxCodec;
-import io.cfxtrace.model.codec.DecodeOutcome;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.qpid.proton.amqp.messaging.Accepted;
@@ -180,7 +177,7 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
     receiver.advance();
     delivery.setContext(null);
     if (delivery.isAborted()) {
-      budget.release(partial.charged);
+      budget.release(partial.charged); // read to its end above: only the hold is left
       delivery.settle();
       topUpCredit();
       return true;
@@ -226,9 +223,11 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
       long json = jsonBytes(received.body());
       if (received.problem() == null && sink.decodesLargeBodies() && json > DECODE_HERE_AT_MOST) {
         // decoded by the sink, on its thread, one at a time: held until then as received
-        message = InboundMessage.undecoded(origin, new InboundMessage.LargeBody(received.body(), json, codec));
+        message = InboundMessage.undecoded(origin, new InboundMessage.LargeBody(received.body(), codec));
       } else {
         message = toInbound(received, origin);
+        // what it holds on the heap until stored: a 2 MB SPI result that inflates to 11 MB of JSON
+        // is charged as such, not as 2 MB, so that the budget bounds the heap rather than the wire
         long held = json * DECODED_BYTES_PER_JSON_BYTE;
         if (held > bytes) {
           budget.acquire(held - bytes);
@@ -265,15 +264,6 @@ class InboundReceiver implements AmqpConnection.LinkEvents {
 
   /** JSON trees and records take about this many heap bytes per byte of JSON text. */
   static final int DECODED_BYTES_PER_JSON_BYTE = 6;
-
-  /**
-   * what a decoded message holds on the heap until it is stored: its JSON text times {@link
-   * #DECODED_BYTES_PER_JSON_BYTE}, so that a 2 MB SPI result that inflates to 11 MB of JSON is
-   * charged as such, not as 2 MB, and the flow budget bounds the heap rather than the wire.
-   */
-  static long heldBytes(byte[] body) {
-    return jsonBytes(body) * DECODED_BYTES_PER_JSON_BYTE;
-  }
 
   /**
    * the length of a body's JSON text: for gzip the stream's ISIZE trailer (RFC 1952: length mod

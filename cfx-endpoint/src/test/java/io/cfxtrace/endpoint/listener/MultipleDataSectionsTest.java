@@ -24,16 +24,12 @@ import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Header;
 import org.apache.qpid.proton.amqp.messaging.Properties;
 import org.apache.qpid.proton.amqp.messaging.Section;
-import org.apache.qpid.proton.amqp.messaging.Source;
-import org.apache.qpid.proton.amqp.messaging.Target;
 import org.apache.qpid.proton.amqp.transport.DeliveryState;
 import org.apache.qpid.proton.codec.AMQPDefinedTypes;
 import org.apache.qpid.proton.codec.DecoderImpl;
 import org.apache.qpid.proton.codec.EncoderImpl;
 import org.apache.qpid.proton.engine.Delivery;
-import org.apache.qpid.proton.engine.EndpointState;
 import org.apache.qpid.proton.engine.Sender;
-import org.apache.qpid.proton.engine.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,18 +62,7 @@ class MultipleDataSectionsTest {
   void start() throws Exception {
     under = TestListener.start();
     client = RawAmqpClient.connect(under.listener.port());
-    client.sasl.setMechanisms("ANONYMOUS");
-    client.connection.setContainer(Cfx.MACHINE);
-    client.connection.open();
-    Session session = client.connection.session();
-    session.open();
-    sender = session.sender("multi-data");
-    Target target = new Target();
-    target.setAddress(ADDRESS);
-    sender.setTarget(target);
-    sender.setSource(new Source());
-    sender.open();
-    client.pumpUntil("the listener grants credit", WAIT, () -> sender.getRemoteState() == EndpointState.ACTIVE && sender.getCredit() > 0);
+    sender = client.anonymousSender(Cfx.MACHINE, "multi-data", ADDRESS, WAIT);
   }
 
   @AfterEach

@@ -18,16 +18,12 @@ import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Header;
 import org.apache.qpid.proton.amqp.messaging.Properties;
-import org.apache.qpid.proton.amqp.messaging.Source;
-import org.apache.qpid.proton.amqp.messaging.Target;
 import org.apache.qpid.proton.amqp.transport.DeliveryState;
 import org.apache.qpid.proton.codec.AMQPDefinedTypes;
 import org.apache.qpid.proton.codec.DecoderImpl;
 import org.apache.qpid.proton.codec.EncoderImpl;
 import org.apache.qpid.proton.engine.Delivery;
-import org.apache.qpid.proton.engine.EndpointState;
 import org.apache.qpid.proton.engine.Sender;
-import org.apache.qpid.proton.engine.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,18 +55,7 @@ class OversizeMessageTest {
         new ListenerConfig.Limits(d.maxConnections(), d.maxLinksPerConnection(), d.maxFrameSize(), LIMIT, 4L * LIMIT, d.idleTimeout(), d.credit());
     under = TestListener.start(TestListener.anonymous().withLimits(limits));
     client = RawAmqpClient.connect(under.listener.port());
-    client.sasl.setMechanisms("ANONYMOUS");
-    client.connection.setContainer(Cfx.MACHINE);
-    client.connection.open();
-    Session session = client.connection.session();
-    session.open();
-    sender = session.sender("oversize");
-    Target target = new Target();
-    target.setAddress(ADDRESS);
-    sender.setTarget(target);
-    sender.setSource(new Source());
-    sender.open();
-    client.pumpUntil("the listener grants credit", WAIT, () -> sender.getRemoteState() == EndpointState.ACTIVE && sender.getCredit() > 0);
+    sender = client.anonymousSender(Cfx.MACHINE, "oversize", ADDRESS, WAIT);
   }
 
   @AfterEach

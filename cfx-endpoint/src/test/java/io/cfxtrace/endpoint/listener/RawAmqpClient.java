@@ -56,6 +56,29 @@ final class RawAmqpClient implements AutoCloseable {
     return new RawAmqpClient(port, false);
   }
 
+  /**
+   * logs in anonymously as {@code container}, opens a sending link to {@code address} and waits
+   * until the listener grants it credit.
+   *
+   * @return the link.
+   */
+  org.apache.qpid.proton.engine.Sender anonymousSender(String container, String linkName, String address, Duration timeout) throws IOException {
+    sasl.setMechanisms("ANONYMOUS");
+    connection.setContainer(container);
+    connection.open();
+    org.apache.qpid.proton.engine.Session session = connection.session();
+    session.open();
+    org.apache.qpid.proton.engine.Sender sender = session.sender(linkName);
+    org.apache.qpid.proton.amqp.messaging.Target target = new org.apache.qpid.proton.amqp.messaging.Target();
+    target.setAddress(address);
+    sender.setTarget(target);
+    sender.setSource(new org.apache.qpid.proton.amqp.messaging.Source());
+    sender.open();
+    pumpUntil("the listener grants credit", timeout,
+        () -> sender.getRemoteState() == org.apache.qpid.proton.engine.EndpointState.ACTIVE && sender.getCredit() > 0);
+    return sender;
+  }
+
   /** whether the server closed the socket. */
   boolean endOfStream() {
     return endOfStream;

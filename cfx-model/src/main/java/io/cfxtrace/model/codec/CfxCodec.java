@@ -218,14 +218,7 @@ public final class CfxCodec {
    * @throws CfxDecodeException naming the problem and its JSON path, as {@link #decode} would.
    */
   public @Nullable CfxEnvelope decodeStreaming(byte[] payload) throws CfxDecodeException {
-    Objects.requireNonNull(payload, "payload");
-    if (payload.length == 0) {
-      throw error(DecodeError.Kind.EMPTY, "$", "empty payload");
-    }
-    if (payload.length > limits.maxPayloadBytes()) {
-      throw error(
-          DecodeError.Kind.TOO_LARGE, "$", "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
-    }
+    checkSize(payload);
     JsonParser p;
     try {
       p = streamMapper.createParser(openText(payload));
@@ -327,7 +320,10 @@ public final class CfxCodec {
     }
   }
 
-  /** a failure while streaming, named as {@link #parseText} and {@link #inflate} name them. */
+  /**
+   * a failure while reading a payload, named as {@link #inflate} names gzip failures: size, depth,
+   * syntax (with the path and the line and column), encoding.
+   */
   private CfxDecodeException readFailure(IOException e, @Nullable JsonParser p, int payloadBytes) {
     if (e instanceof TooLarge) {
       return error(DecodeError.Kind.INFLATED_TOO_LARGE, "$", e.getMessage());
@@ -347,7 +343,8 @@ public final class CfxCodec {
           (depth ? "JSON nests deeper than the limit of " + limits.maxDepth() + ": " : "JSON exceeds a size limit: ") + m);
     }
     if (e instanceof JsonProcessingException j) {
-      return error(DecodeError.Kind.NOT_JSON, p == null ? "$" : pathOf(p), "not JSON: " + j.getOriginalMessage() + (p == null ? "" : where(p)));
+      String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+      return error(DecodeError.Kind.NOT_JSON, p == null ? "$" : pathOf(p), "not JSON: " + j.getOriginalMessage() + where);
     }
     if (e instanceof CharConversionException) {
       return error(DecodeError.Kind.NOT_JSON, "$", "not UTF-8 text: " + e.getMessage());
@@ -390,6 +387,12 @@ public final class CfxCodec {
 
   /** the payload's JSON bytes: checked against the size limit, inflated when gzip. */
   private byte[] text(byte[] payload) throws CfxDecodeException {
+    checkSize(payload);
+    return isGzip(payload) ? inflate(payload) : payload;
+  }
+
+  /** a payload is refused before it is read when empty or over the size limit. */
+  private void checkSize(byte[] payload) throws CfxDecodeException {
     Objects.requireNonNull(payload, "payload");
     if (payload.length == 0) {
       throw error(DecodeError.Kind.EMPTY, "$", "empty payload");
@@ -400,7 +403,6 @@ public final class CfxCodec {
           "$",
           "payload of " + payload.length + " bytes exceeds the limit of " + limits.maxPayloadBytes());
     }
-    return isGzip(payload) ? inflate(payload) : payload;
   }
 
   private JsonNode parseText(byte[] json) throws CfxDecodeException {
@@ -416,20 +418,8 @@ public final class CfxCodec {
         throw error(DecodeError.Kind.EMPTY, "$", "payload holds no JSON value (blank text)");
       }
       return root;
-    } catch (StreamConstraintsException e) {
-      String m = e.getOriginalMessage();
-      boolean depth = m != null && m.toLowerCase(Locale.ROOT).contains("depth");
-      throw error(
-          depth ? DecodeError.Kind.TOO_DEEP : DecodeError.Kind.TOO_LARGE,
-          pathOf(p),
-          (depth ? "JSON nests deeper than the limit of " + limits.maxDepth() + ": " : "JSON exceeds a size limit: ") + m);
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw error(DecodeError.Kind.NOT_JSON, pathOf(p), "not JSON: " + e.getOriginalMessage() + where);
-    } catch (CharConversionException e) {
-      throw error(DecodeError.Kind.NOT_JSON, "$", "not UTF-8 text: " + e.getMessage());
     } catch (IOException e) {
-      throw error(DecodeError.Kind.NOT_JSON, "$", "not JSON: " + e.getMessage());
+      throw readFailure(e, p, json.length);
     }
   }
 
@@ -441,28 +431,10 @@ public final class CfxCodec {
    * @throws CfxDecodeException for a corrupt, truncated or oversized stream.
    */
   public byte[] inflate(byte[] gzip) throws CfxDecodeException {
-    long limit = limits.maxInflatedBytes();
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), 8192)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(gzip.length * 8, 1 << 20));
-      byte[] buf = new byte[16384];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > limit) {
-          throw error(
-              DecodeError.Kind.INFLATED_TOO_LARGE,
-              "$",
-              "gzip payload of " + gzip.length + " bytes inflates beyond the limit of " + limit + " bytes");
-        }
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (EOFException e) {
-      throw error(
-          DecodeError.Kind.TRUNCATED_GZIP, "$", "gzip stream of " + gzip.length + " bytes is truncated: it ends before its trailer");
-    } catch (ZipException e) {
-      throw error(DecodeError.Kind.BAD_GZIP, "$", "corrupt gzip stream: " + e.getMessage());
+    try (InputStream in = new InflateLimit(new GZIPInputStream(new ByteArrayInputStream(gzip), 8192), limits.maxInflatedBytes(), gzip.length)) {
+      return in.readAllBytes();
+    } catch (TooLarge | EOFException | ZipException e) {
+      throw readFailure(e, null, gzip.length);
     } catch (IOException e) {
       throw error(DecodeError.Kind.BAD_GZIP, "$", "unreadable gzip stream: " + e.getMessage());
     }

@@ -8,7 +8,6 @@ import io.cfxtrace.ingest.store.StoreValues;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
 import io.cfxtrace.model.codec.CfxDecodeException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

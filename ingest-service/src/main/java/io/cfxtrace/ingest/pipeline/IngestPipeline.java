@@ -701,7 +701,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
 
     /** the envelope's bytes for a dead letter: its JSON text, or the large body as received. */
     byte[] payload() {
-      return envelope.json() != null || large == null ? envelope.json().getBytes(StandardCharsets.UTF_8) : large.body();
+      return large == null ? envelope.json().getBytes(StandardCharsets.UTF_8) : large.body();
     }
   }
 
@@ -710,8 +710,10 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
     for (Pending p : batch) {
       InboundMessage m = p.message();
       for (InboundMessage.Envelope e : m.envelopes()) {
-        UUID id = e.json() != null ? StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json) : StoredEnvelope.keyOfText(e.envelope().uniqueId(), m.large()::openText);
-        out.add(new Keyed(id, e, m.origin(), e.json() == null ? m.large() : null));
+        // an envelope decoded as a stream has no text of its own: its text is the message's large body
+        InboundMessage.LargeBody large = e.json() == null ? m.large() : null;
+        UUID id = large == null ? StoredEnvelope.keyOf(e.envelope().uniqueId(), e::json) : StoredEnvelope.keyOfText(e.envelope().uniqueId(), large::openText);
+        out.add(new Keyed(id, e, m.origin(), large));
       }
     }
     return out;
@@ -765,7 +767,7 @@ public final class IngestPipeline implements EnvelopeSink, AutoCloseable {
    */
   static void rawRow(StoreBatch rows, MessageOrigin o, InboundMessage.Envelope envelope, StoredEnvelope stored, InboundMessage.@org.jspecify.annotations.Nullable LargeBody large) {
     CfxEnvelope e = envelope.envelope();
-    Object text = envelope.json() != null || large == null ? envelope.json() : (io.cfxtrace.ingest.store.CopyBuffer.Streamed) large::openText;
+    Object text = large == null ? envelope.json() : (io.cfxtrace.ingest.store.CopyBuffer.Streamed) large::openText;
     rows.rawMessages.add(
         o.receivedAt(),
         stored.uniqueId(),

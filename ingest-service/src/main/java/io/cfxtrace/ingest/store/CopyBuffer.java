@@ -10,14 +10,13 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
  * rows for one table, written with one {@code COPY ... FROM STDIN (FORMAT csv)}: PostgreSQL's
  * fastest way in, one round trip per table per batch.
  *
- * <p>Rows are encoded as CSV as they are added, into chunks of about a megabyte, and not kept as
+ * <p>Rows are encoded as CSV as they are added, into chunks of 256 K characters, and not kept as
  * objects: the 64,000 measurement rows of a 30 MB inspection result are held as their CSV text
  * only (issue #13). A buffer whose rows are read back while writing ({@link #forEach}, as the
  * material setups are) or written one by one ({@link #insertEach}) keeps them: {@link
@@ -107,15 +106,14 @@ public final class CopyBuffer {
       }
       rowEndPart[count] = parts.size();
       rowEndChar[count] = csv.length();
-      if (csv.length() >= CHUNK_CHARS) {
-        parts.add(csv.toString());
-        csv.setLength(0);
-      }
     }
     count++;
   }
 
-  /** a row's CSV line, into the current chunk; a streamed value closes the chunk and stands after it. */
+  /**
+   * a row's CSV line, into the current chunk, which is closed once it reaches {@link
+   * #CHUNK_CHARS}; a streamed value closes the chunk and stands after it.
+   */
   private void encodeRow(Object[] row) {
     for (int i = 0; i < row.length; i++) {
       if (i > 0) {
@@ -132,6 +130,10 @@ public final class CopyBuffer {
       }
     }
     csv.append('\n');
+    if (csv.length() >= CHUNK_CHARS) {
+      parts.add(csv.toString());
+      csv.setLength(0);
+    }
   }
 
   /**
@@ -254,10 +256,6 @@ public final class CopyBuffer {
     if (keepRows && !encoded) {
       for (Object[] row : rows) {
         encodeRow(row);
-        if (csv.length() >= CHUNK_CHARS) {
-          parts.add(csv.toString());
-          csv.setLength(0);
-        }
       }
     }
     if (csv.length() > 0) {
