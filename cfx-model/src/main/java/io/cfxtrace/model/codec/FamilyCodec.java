@@ -1,7 +1,11 @@
 package io.cfxtrace.model.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.model.CfxRecord;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.registry.CfxRegistry;
@@ -57,6 +61,42 @@ final class FamilyCodec implements ValueCodec<CfxRecord> {
       return base.read(node, false);
     }
     return unknown("", node);
+  }
+
+  /**
+   * as the parser streams when {@code $type} is the object's first member, as Newtonsoft.Json
+   * (the SDK's serializer) always writes it: the record binds member by member, with no tree of
+   * the object (a 30 MB SPI result holds 80,000 such measurements). Otherwise, or for a type this
+   * family does not know, the object's tree as {@link #read(JsonNode)} reads it.
+   */
+  @Override
+  public CfxRecord read(JsonParser p) throws BindException, IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      return read((JsonNode) p.readValueAsTree());
+    }
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    if (p.nextToken() == JsonToken.FIELD_NAME) {
+      String first = p.currentName();
+      if (first.equals(RecordCodec.TYPE_MEMBER) && p.nextToken() == JsonToken.VALUE_STRING) {
+        String typeText = p.getText();
+        Optional<Class<? extends CfxRecord>> c = registry.type(typeText);
+        if (c.isPresent() && family.family().isAssignableFrom(c.get())) {
+          return factory.record(c.get()).readAfterType(p, typeText);
+        }
+        node.put(first, typeText);
+      } else {
+        if (p.currentToken() == JsonToken.FIELD_NAME) {
+          p.nextToken();
+        }
+        node.set(first, ValueCodec.tree(p));
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        node.set(name, ValueCodec.tree(p));
+      }
+    }
+    return read(node);
   }
 
   static UnknownStructure unknown(String typeName, JsonNode node) {

@@ -204,9 +204,27 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       return read((JsonNode) p.readValueAsTree(), dropType);
     }
+    return readMembers(p, dropType, null);
+  }
+
+  /**
+   * the members of an object whose {@code $type} member came first and was read by {@link
+   * FamilyCodec} to choose this record: the parser stands on that member's text.
+   *
+   * @param p the parser, on the text of {@code $type}.
+   * @param typeText that text.
+   */
+  R readAfterType(JsonParser p, String typeText) throws BindException, IOException {
+    return readMembers(p, true, typeText);
+  }
+
+  private R readMembers(JsonParser p, boolean dropType, @Nullable String typeRead) throws BindException, IOException {
     Object[] args = new Object[slots.length + 1];
     String[] filledBy = new String[slots.length];
     Map<String, JsonNode> extensions = null;
+    if (typeRead != null && !(dropType && typeRead.equals(typeText))) {
+      extensions = put(null, TYPE_MEMBER, com.fasterxml.jackson.databind.node.TextNode.valueOf(typeRead));
+    }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();
@@ -237,7 +255,7 @@ final class RecordCodec<R extends CfxRecord> implements ValueCodec<R> {
           throw e.atMember(name);
         }
       } else {
-        JsonNode value = p.readValueAsTree();
+        JsonNode value = ValueCodec.tree(p);
         if (!(dropType && name.equals(TYPE_MEMBER) && isOwnTypeText(value))) {
           extensions = put(extensions, name, value);
         }

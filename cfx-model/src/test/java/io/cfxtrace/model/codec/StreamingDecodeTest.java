@@ -84,6 +84,39 @@ class StreamingDecodeTest {
   }
 
   @Test
+  void aPolymorphicMemberBindsTheSameWhereverItsTypeStandsAndWhateverTypeItNames() throws Exception {
+    // the SPI fixture's measurements: $type first (as the SDK writes, bound as the parser streams),
+    // $type last, a $type no family knows and a $type of another family (both kept whole as
+    // unknown structures), and none at all
+    byte[] spi = Fixtures.read(Fixtures.dir("examples").resolve("CFX.Production.TestAndInspection.UnitsInspected.spi.json"));
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (java.util.function.UnaryOperator<com.fasterxml.jackson.databind.node.ObjectNode> change : List.<java.util.function.UnaryOperator<com.fasterxml.jackson.databind.node.ObjectNode>>of(
+        o -> o,
+        o -> {
+          com.fasterxml.jackson.databind.JsonNode type = o.remove("$type");
+          return type == null ? o : o.set("$type", type);
+        },
+        o -> o.has("$type") ? o.put("$type", "CFX.Structures.NoSuchMeasurement, CFX") : o,
+        o -> o.has("$type") ? o.put("$type", "CFX.Structures.Defect, CFX") : o,
+        o -> {
+          o.remove("$type");
+          return o;
+        })) {
+      com.fasterxml.jackson.databind.JsonNode envelope = mapper.readTree(spi);
+      int[] changed = {0};
+      envelope.findParents("MeasurementName").forEach(m -> {
+        change.apply((com.fasterxml.jackson.databind.node.ObjectNode) m);
+        changed[0]++;
+      });
+      assertThat(changed[0]).isPositive();
+      byte[] payload = mapper.writeValueAsBytes(envelope);
+      DecodeOutcome.Decoded tree = (DecodeOutcome.Decoded) CODEC.decode(payload).get(0);
+      assertThat(CODEC.decodeStreaming(payload)).isEqualTo(tree.envelope());
+      assertThat(CODEC.encode(CODEC.decodeStreaming(payload))).isEqualTo(CODEC.encode(tree.envelope()));
+    }
+  }
+
+  @Test
   void theTextStreamIsTheInflatedPayloadWithoutItsByteOrderMark() throws IOException {
     byte[] json = BadInputTest.workStarted("").getBytes(StandardCharsets.UTF_8);
     byte[] withBom = new byte[json.length + 3];

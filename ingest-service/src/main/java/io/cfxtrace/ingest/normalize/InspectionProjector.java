@@ -186,42 +186,44 @@ final class InspectionProjector extends Projector {
 
   private void measurement(StoreBatch out, StoredEnvelope e, String unit, String kind, @Nullable String check, @Nullable String tx, Measurement m,
       @Nullable String relatedTo) {
+    // the geometry of deposits and features goes to its columns (V17: as jsonb it cost five times
+    // the rest of the row to store), in the order of StoreBatch.measurements after details:
+    // x ex y ey z ez dx dy dz vol e_vol a ea ar px py rxy rzx rzy
     if (m instanceof NumericMeasurement n) {
       NumericValue v = n.measuredValue();
-      out.measurements.add(time(n.timeRecorded(), e), unit, kind, check, n.measurementName(), n.crds(), v == null ? null : v.value(), null,
+      row(out, time(n.timeRecorded(), e), unit, kind, check, n.measurementName(), n.crds(), v == null ? null : v.value(), null,
           v == null ? null : v.expectedValue(), v == null ? null : v.minimumAcceptableValue(), v == null ? null : v.maximumAcceptableValue(),
-          v == null ? null : v.valueUnits(), text(n.result()), n.sequence(), station(e), tx, e.uniqueId(), related(limitUnits(v), relatedTo));
+          v == null ? null : v.valueUnits(), text(n.result()), n.sequence(), station(e), tx, e, related(limitUnits(v), relatedTo), NO_GEOMETRY);
     } else if (m instanceof SolderPasteMeasurement s) {
-      ObjectNode d = JSON.objectNode().put("x", s.x()).put("ex", s.ex()).put("y", s.y()).put("ey", s.ey()).put("z", s.z()).put("ez", s.ez())
-          .put("dx", s.dx()).put("dy", s.dy()).put("vol", s.vol()).put("eVol", s.eVol()).put("a", s.a()).put("ea", s.ea()).put("ar", s.ar())
-          .put("px", s.px()).put("py", s.py()).put("rxy", s.rxy());
-      out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), s.vol(), null, s.eVol(),
-          null, null, null, text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+      row(out, time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), s.vol(), null, s.eVol(),
+          null, null, null, text(s.result()), s.sequence(), station(e), tx, e, related(null, relatedTo),
+          new @Nullable Double[] {s.x(), s.ex(), s.y(), s.ey(), s.z(), s.ez(), s.dx(), s.dy(), null, s.vol(), s.eVol(), s.a(), s.ea(), s.ar(), s.px(),
+              s.py(), s.rxy(), null, null});
     } else if (m instanceof InspectionMeasurementLean s) {
-      ObjectNode d = JSON.objectNode().put("x", s.x()).put("y", s.y()).put("z", s.z()).put("dx", s.dx()).put("dy", s.dy()).put("vol", s.vol())
-          .put("a", s.a());
-      out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), s.vol(), null, null,
-          null, null, null, text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+      row(out, time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), s.vol(), null, null,
+          null, null, null, text(s.result()), s.sequence(), station(e), tx, e, related(null, relatedTo),
+          new @Nullable Double[] {s.x(), null, s.y(), null, s.z(), null, s.dx(), s.dy(), null, s.vol(), null, s.a(), null, null, null, null, null, null,
+              null});
     } else if (m instanceof InspectionMeasurementExpected s) {
-      ObjectNode d = JSON.objectNode().put("ex", s.ex()).put("ey", s.ey()).put("ez", s.ez()).put("px", s.px()).put("py", s.py())
-          .put("ea", s.ea()).put("eVol", s.eVol()).put("ar", s.ar()).put("rxy", s.rxy());
-      out.measurements.add(time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), null, null, s.eVol(),
-          null, null, null, text(s.result()), s.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+      row(out, time(s.timeRecorded(), e), unit, kind, check, name(s.measurementName(), s.crds()), s.crds(), null, null, s.eVol(),
+          null, null, null, text(s.result()), s.sequence(), station(e), tx, e, related(null, relatedTo),
+          new @Nullable Double[] {null, s.ex(), null, s.ey(), null, s.ez(), null, null, null, null, s.eVol(), null, s.ea(), s.ar(), s.px(), s.py(),
+              s.rxy(), null, null});
     } else if (m instanceof OffsetMeasurement o) {
       // PCBInspection.OffsetMeasurement: a placement offset; the value is the planar offset
       Double offset = o.dx() == null || o.dy() == null ? null : Math.hypot(o.dx(), o.dy());
-      ObjectNode d = JSON.objectNode().put("dx", o.dx()).put("dy", o.dy()).put("dz", o.dz()).put("rxy", o.rxy()).put("rzx", o.rzx())
-          .put("rzy", o.rzy());
-      out.measurements.add(time(o.timeRecorded(), e), unit, kind, check, name(o.measurementName(), o.crds()), o.crds(), offset, null, null,
-          null, null, null, text(o.result()), o.sequence(), station(e), tx, e.uniqueId(), related(d, relatedTo));
+      row(out, time(o.timeRecorded(), e), unit, kind, check, name(o.measurementName(), o.crds()), o.crds(), offset, null, null,
+          null, null, null, text(o.result()), o.sequence(), station(e), tx, e, related(null, relatedTo),
+          new @Nullable Double[] {null, null, null, null, null, null, o.dx(), o.dy(), o.dz(), null, null, null, null, null, null, null, o.rxy(), o.rzx(),
+              o.rzy()});
     } else if (m instanceof BooleanMeasurement b) {
-      out.measurements.add(time(b.timeRecorded(), e), unit, kind, check, b.measurementName(), b.crds(), b.value() == null ? null : (b.value() ? 1.0 : 0.0),
+      row(out, time(b.timeRecorded(), e), unit, kind, check, b.measurementName(), b.crds(), b.value() == null ? null : (b.value() ? 1.0 : 0.0),
           b.value() == null ? null : b.value().toString(), b.expectedValue() == null ? null : (b.expectedValue() ? 1.0 : 0.0), null, null, null,
-          text(b.result()), b.sequence(), station(e), tx, e.uniqueId(), related(null, relatedTo));
+          text(b.result()), b.sequence(), station(e), tx, e, related(null, relatedTo), NO_GEOMETRY);
     } else if (m instanceof TextMeasurement t) {
-      out.measurements.add(time(t.timeRecorded(), e), unit, kind, check, t.measurementName(), t.crds(), null, t.value(), null, null, null, null,
-          text(t.result()), t.sequence(), station(e), tx, e.uniqueId(),
-          related(t.expectedValue() == null ? null : JSON.objectNode().put("expected", t.expectedValue()), relatedTo));
+      row(out, time(t.timeRecorded(), e), unit, kind, check, t.measurementName(), t.crds(), null, t.value(), null, null, null, null,
+          text(t.result()), t.sequence(), station(e), tx, e,
+          related(t.expectedValue() == null ? null : JSON.objectNode().put("expected", t.expectedValue()), relatedTo), NO_GEOMETRY);
     } else if (m instanceof UnknownStructure u) {
       ObjectNode d = JSON.objectNode().put("type", u.typeName());
       u.extensions().forEach((k, v) -> {
@@ -229,12 +231,42 @@ final class InspectionProjector extends Projector {
           d.set(k, v);
         }
       });
-      out.measurements.add(e.eventTime(), unit, kind, check, string(u.extensions().get("MeasurementName")), string(u.extensions().get("CRDs")),
-          null, null, null, null, null, null, string(u.extensions().get("Result")), null, station(e), tx, e.uniqueId(), related(d, relatedTo));
+      row(out, e.eventTime(), unit, kind, check, string(u.extensions().get("MeasurementName")), string(u.extensions().get("CRDs")),
+          null, null, null, null, null, null, string(u.extensions().get("Result")), null, station(e), tx, e, related(d, relatedTo), NO_GEOMETRY);
     } else {
-      out.measurements.add(e.eventTime(), unit, kind, check, null, null, null, null, null, null, null, null, null, null,
-          station(e), tx, e.uniqueId(), related(JSON.objectNode().put("type", m.getClass().getSimpleName()), relatedTo));
+      row(out, e.eventTime(), unit, kind, check, null, null, null, null, null, null, null, null, null, null,
+          station(e), tx, e, related(JSON.objectNode().put("type", m.getClass().getSimpleName()), relatedTo), NO_GEOMETRY);
     }
+  }
+
+  private static final @Nullable Double[] NO_GEOMETRY = new Double[StoreBatch.GEOMETRY];
+
+  /** a measurement row: the columns of V1, then the geometry of V17. */
+  private static void row(StoreBatch out, Object time, String unit, String kind, @Nullable String check, @Nullable String name,
+      @Nullable String designators, @Nullable Double value, @Nullable String valueText, @Nullable Double expected, @Nullable Double lower,
+      @Nullable Double upper, @Nullable String unitOfMeasure, @Nullable String result, @Nullable Integer sequence, @Nullable String station,
+      @Nullable String tx, StoredEnvelope e, @Nullable JsonNode details, @Nullable Double[] geometry) {
+    Object[] r = new Object[18 + StoreBatch.GEOMETRY];
+    r[0] = time;
+    r[1] = unit;
+    r[2] = kind;
+    r[3] = check;
+    r[4] = name;
+    r[5] = designators;
+    r[6] = value;
+    r[7] = valueText;
+    r[8] = expected;
+    r[9] = lower;
+    r[10] = upper;
+    r[11] = unitOfMeasure;
+    r[12] = result;
+    r[13] = sequence;
+    r[14] = station;
+    r[15] = tx;
+    r[16] = e.uniqueId();
+    r[17] = details;
+    System.arraycopy(geometry, 0, r, 18, StoreBatch.GEOMETRY);
+    out.measurements.add(r);
   }
 
   /** details, with the defect or symptom a related measurement belongs to. */
@@ -323,11 +355,12 @@ final class InspectionProjector extends Projector {
     List<Unit> keys = units.perUnit(tx, named(list, Reading::unitIdentifier, Reading::unitPositionNumber), e, out);
     for (int i = 0; i < list.size(); i++) {
       Reading rd = list.get(i);
-      out.measurements.add(
+      row(out,
           time(rd.timeRecorded(), e), keys.get(i).key(), "reading", null, rd.readingIdentifier(), designators(rd.components()), number(rd.value()),
           rd.value(), number(rd.expectedValue()), number(rd.minimumAcceptableValue()), number(rd.maximumAcceptableValue()), rd.valueUnits(),
-          text(rd.result()), rd.readingSequence(), station(e), tx, e.uniqueId(),
-          rd.binaryValue() == null ? null : JSON.objectNode().put("mimeType", rd.valueMimeType()).put("binaryLength", rd.binaryValue().length()));
+          text(rd.result()), rd.readingSequence(), station(e), tx, e,
+          rd.binaryValue() == null ? null : JSON.objectNode().put("mimeType", rd.valueMimeType()).put("binaryLength", rd.binaryValue().length()),
+          NO_GEOMETRY);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.cfxtrace.ingest.store;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -175,7 +176,12 @@ public final class CopyBuffer {
     if (v == null) {
       return; // unquoted empty: NULL in CSV format
     }
-    if (v instanceof Number || v instanceof Boolean) {
+    if (v instanceof Double d) {
+      // Schubfach (as in JDK 19+'s Double.toString): the shortest text that reads back as the same
+      // double, several times faster than JDK 17's Double.toString; a 30 MB SPI result has over a
+      // million doubles
+      csv.append(NumberOutput.toString(d, true));
+    } else if (v instanceof Number || v instanceof Boolean) {
       csv.append(v);
     } else if (v instanceof byte[] b) {
       csv.append("\"\\x").append(HEX.formatHex(b)).append('"');
@@ -318,21 +324,35 @@ public final class CopyBuffer {
       return b & 0xFF;
     }
 
+    /** copies what the buffer holds in one pass, each quote twice (a 30 MB envelope streams through here). */
     @Override
     public int read(byte[] out, int off, int len) throws IOException {
       if (len == 0) {
         return 0;
       }
       int n = 0;
-      while (n < len) {
-        if (!pendingQuote && pos == end && n > 0) {
-          break; // return what is there rather than block on the next read
+      if (pendingQuote) {
+        pendingQuote = false;
+        out[off + n++] = '"';
+      }
+      if (pos == end && n == 0) {
+        end = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (end <= 0) {
+          end = 0;
+          return -1;
         }
-        int c = read();
-        if (c < 0) {
-          return n == 0 ? -1 : n;
+      }
+      while (n < len && pos < end) {
+        byte b = buf[pos++];
+        out[off + n++] = b;
+        if (b == '"') {
+          if (n < len) {
+            out[off + n++] = '"';
+          } else {
+            pendingQuote = true;
+          }
         }
-        out[off + n++] = (byte) c;
       }
       return n;
     }

@@ -104,13 +104,17 @@ public final class StoreBatch {
               "event_time", "unit_id", "check_kind", "name", "check_id", "result", "started_at", "ended_at", "station", "transaction_id",
               "method", "operator", "recipe", "unique_id", "details"));
 
-  /** measurement vectors. */
+  /** measurement vectors; the geometry of deposits and inspected features in columns since V17 ({@link #GEOMETRY}). */
   public final CopyBuffer measurements =
       new CopyBuffer(
           "measurement",
           List.of(
               "event_time", "unit_id", "check_kind", "check_name", "name", "designators", "value", "value_text", "expected",
-              "lower_limit", "upper_limit", "unit_of_measure", "result", "sequence", "station", "transaction_id", "unique_id", "details"));
+              "lower_limit", "upper_limit", "unit_of_measure", "result", "sequence", "station", "transaction_id", "unique_id", "details",
+              "x", "ex", "y", "ey", "z", "ez", "dx", "dy", "dz", "vol", "e_vol", "a", "ea", "ar", "px", "py", "rxy", "rzx", "rzy"));
+
+  /** how many geometry columns follow details in {@link #measurements}. */
+  public static final int GEOMETRY = 19;
 
   /** defects and symptoms. */
   public final CopyBuffer defects =

@@ -43,9 +43,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * service is started, so the run times the service taking in a backlog sent at once, not the
  * machines encoding it.
  *
+ * <p>Where the time goes: each run also reports the CPU seconds the service process and the
+ * database's processes (every process named {@code postgres}) spent from the service's start of
+ * listening to the last acknowledgement.
+ *
  * <p>Run: {@code mvn -B -ntp -pl ingest-service -am -Pbench verify -DskipTests
  * -Dbench.main=io.cfxtrace.ingest.bench.LargeMessageBenchmark -Dbench.args="20 30"} (messages,
- * MB of JSON each).
+ * MB of JSON each; a third argument {@code large} leaves out the small-message runs). The system
+ * property {@code bench.serviceJvmArgs} adds JVM options to the service's process (for example
+ * {@code -XX:StartFlightRecording=filename=/tmp/ingest.jfr} to profile it).
  */
 @SuppressForbidden
 public final class LargeMessageBenchmark {
@@ -68,17 +74,21 @@ public final class LargeMessageBenchmark {
     List<Run> runs = new ArrayList<>();
     runs.add(run("large, 1 connection", count, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L1-" + i, 4, deposits, 650, i)));
     runs.add(run("large, 5 connections", count, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L5-" + i, 4, deposits, 650, i)));
+    boolean largeOnly = args.length > 2 && args[2].equals("large");
     long total = runs.get(0).jsonBytes;
     int small = (int) Math.min(200_000, total / 1000);
-    runs.add(run("1.7 KB, 1 connection", small, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S1-" + i, 1, 1, i % 2, i)));
-    runs.add(run("1.7 KB, 5 connections", small, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S5-" + i, 1, 1, i % 2, i)));
+    if (!largeOnly) {
+      runs.add(run("1.7 KB, 1 connection", small, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S1-" + i, 1, 1, i % 2, i)));
+      runs.add(run("1.7 KB, 5 connections", small, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S5-" + i, 1, 1, i % 2, i)));
+    }
 
     System.out.println();
     System.out.println("Large-message benchmark: ingest service in its own JVM at -Xmx256m (flow budget a sixteenth of the heap)");
-    System.out.printf(Locale.ROOT, "%-22s %9s %9s %8s %9s %10s %9s %s%n", "run", "messages", "JSON MB", "seconds", "MB/s", "messages/s", "RSS MB", "stored");
+    System.out.printf(Locale.ROOT, "%-22s %9s %9s %8s %9s %10s %9s %11s %9s %s%n", "run", "messages", "JSON MB", "seconds", "MB/s", "messages/s", "RSS MB",
+        "service CPU", "db CPU", "stored");
     for (Run r : runs) {
-      System.out.printf(Locale.ROOT, "%-22s %9d %9.1f %8.2f %9.1f %10.0f %9d %s%n", r.name, r.messages, r.jsonBytes / 1e6, r.seconds, r.jsonBytes / 1e6 / r.seconds,
-          r.messages / r.seconds, r.peakRssKb / 1024, r.stored);
+      System.out.printf(Locale.ROOT, "%-22s %9d %9.1f %8.2f %9.1f %10.0f %9d %10.1fs %8.1fs %s%n", r.name, r.messages, r.jsonBytes / 1e6, r.seconds,
+          r.jsonBytes / 1e6 / r.seconds, r.messages / r.seconds, r.peakRssKb / 1024, r.serviceCpu, r.databaseCpu, r.stored);
     }
   }
 
@@ -92,6 +102,8 @@ public final class LargeMessageBenchmark {
     long jsonBytes;
     double seconds;
     long peakRssKb;
+    double serviceCpu;
+    double databaseCpu;
     String stored;
   }
 
@@ -153,6 +165,8 @@ public final class LargeMessageBenchmark {
         throw new IllegalStateException("the ingest service did not start listening");
       }
       long t0 = System.nanoTime();
+      double serviceCpu0 = cpuSeconds(p.pid());
+      double databaseCpu0 = databaseCpuSeconds();
       Thread rss = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
           peak.accumulateAndGet(rssKb(p.pid()), Math::max);
@@ -174,6 +188,8 @@ public final class LargeMessageBenchmark {
         }
       }
       r.seconds = (System.nanoTime() - t0) / 1e9;
+      r.serviceCpu = cpuSeconds(p.pid()) - serviceCpu0;
+      r.databaseCpu = databaseCpuSeconds() - databaseCpu0;
       rss.interrupt();
       r.peakRssKb = Math.max(peak.get(), hwmKb(p.pid()));
       try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -199,6 +215,10 @@ public final class LargeMessageBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
+    String extra = System.getProperty("bench.serviceJvmArgs", "").trim();
+    if (!extra.isEmpty()) {
+      cmd.addAll(List.of(extra.split("\\s+")));
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("-Ddatasources.default.url=" + db.url());
@@ -216,6 +236,49 @@ public final class LargeMessageBenchmark {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** user and system CPU seconds of a process, from /proc/PID/stat (clock ticks of 1/100 s); 0 when it is gone. */
+  private static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // fields after the command name (which may hold spaces), from field 3 on: utime is 14, stime 15
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * CPU seconds of the database's processes: those of the embedded PostgreSQL (their binary lies
+   * under an {@code embedded-pg} directory), or, when the store is an external server, every
+   * process named postgres.
+   */
+  private static double databaseCpuSeconds() {
+    double embedded = 0;
+    double all = 0;
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (name.chars().allMatch(Character::isDigit)) {
+          try {
+            if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
+              double cpu = cpuSeconds(Long.parseLong(name));
+              all += cpu;
+              if (Files.readSymbolicLink(p.resolve("exe")).toString().contains("embedded-pg")) {
+                embedded += cpu;
+              }
+            }
+          } catch (java.io.IOException | SecurityException e) {
+            // the process ended, or is not ours to read
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+    return embedded > 0 ? embedded : all;
   }
 
   private static long rssKb(long pid) {

@@ -580,13 +580,16 @@ class NormalizationOfGoldenFixturesTest {
             .rows("transaction_unit", 2)
             .rows("unit_check", 2)
             .rows("measurement", 8)
-            .has("select name, round(value::numeric, 4), details->>'rzx' from measurement where unit_id = 'PANEL34543535#1' and designators = 'R1'", "R1",
-                "0.0224", "0.15"),
+            .has("select name, round(value::numeric, 4), rzx, details->>'rzx' from measurement where unit_id = 'PANEL34543535#1' and designators = 'R1'",
+                "R1", "0.0224", "0.15", null),
         // TransactionId is the all-zero GUID: no transaction; InspectionMeasurementLean
         fixture("CFX.Production.TestAndInspection.UnitsInspected.v5.json")
             .rows("unit_event", 1)
             .rows("unit_check", 2)
             .rows("measurement", 2)
+            // the deposit's geometry in its columns (V17), nothing of it left in details
+            .has("select x, y, z, dx, dy, vol, a, ex, details from measurement order by x limit 1", "0.76", "1.53", "0.086", "0.035", "0.009", "7.8e-05",
+                "1.234", null, null)
             .has("select unit_id, transaction_id, recipe from unit_event", "FFSHkkskamJDHS", null, "SolderRecipeXYZ_TextBoard1 rev 1.3.3.33")
             .has("select count(*) from measurement where transaction_id is null and value is not null", "2"),
         fixture("CFX.Production.TestAndInspection.UnitsTested.json")

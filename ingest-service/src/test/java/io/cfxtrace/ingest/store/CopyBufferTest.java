@@ -73,6 +73,51 @@ class CopyBufferTest {
   }
 
   @Test
+  void aStreamedValueLargerThanItsReadBufferKeepsEveryQuoteAtEveryBoundary() throws Exception {
+    // quotes at every offset around the 16 KiB read buffer and the driver's reads, runs of them
+    // included, so that a doubled quote split across two reads is exercised
+    StringBuilder text = new StringBuilder();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    while (text.length() < 200_000) {
+      int r = random.nextInt(10);
+      text.append(r < 3 ? "\"" : r < 4 ? "\"\"\"" : r < 5 ? "é" : "abcdefgh".substring(0, 1 + random.nextInt(8)));
+    }
+    String value = text.toString();
+    // in a bigger buffer as in a smaller one than the stream's, and read a byte at a time
+    for (int chunk : new int[] {1, 7, 16_384, 16_385, 65_536}) {
+      CopyBuffer b = new CopyBuffer("t", List.of("n", "v"));
+      b.add(1, (CopyBuffer.Streamed) () -> new java.io.BufferedInputStream(new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8)), chunk) {
+        @Override
+        public synchronized int read(byte[] out, int off, int len) throws java.io.IOException {
+          return super.read(out, off, Math.min(len, chunk));
+        }
+      });
+      b.encode();
+      assertThat(copied(b)).as("reads of %d bytes", chunk).containsExactly("1:" + value);
+    }
+  }
+
+  @Test
+  void doublesAreCopiedAsTheSameDoubles() throws Exception {
+    double[] values = {0.1, 7.8e-5, 1e300, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 123456.789012345, Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, 1.0 / 3};
+    CopyBuffer b = new CopyBuffer("d", List.of("n", "v"));
+    for (int i = 0; i < values.length; i++) {
+      b.add(i, values[i]);
+    }
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.execute("create temp table d (n int, v double precision)");
+      b.copyTo(c, "d");
+      try (ResultSet rs = s.executeQuery("select n, v from d order by n")) {
+        for (double expected : values) {
+          assertThat(rs.next()).isTrue();
+          assertThat(Double.doubleToLongBits(rs.getDouble(2))).as("row %d", rs.getInt(1)).isEqualTo(Double.doubleToLongBits(expected));
+        }
+      }
+    }
+  }
+
+  @Test
   void rowsAreReadBackOnlyFromABufferThatKeepsThem() {
     CopyBuffer encoded = new CopyBuffer("t", List.of("n", "v"));
     encoded.add(1, "a");
