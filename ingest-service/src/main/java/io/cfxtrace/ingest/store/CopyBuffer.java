@@ -32,6 +32,13 @@ public final class CopyBuffer {
 
   private final String table;
   private final List<String> columns;
+  /** each column as {@code table.column}, for the reason of a refused value. */
+  private final String[] fields;
+  /** which columns hold keys ({@link StoreValues#isKey}). */
+  private final boolean[] keys;
+  /** the last time encoded and its text: the rows of one message mostly share their time. */
+  private @org.jspecify.annotations.Nullable Instant lastTime;
+  private String lastTimeText = "";
   /** the rows, only when kept ({@link #keepRowsAfterEncoding}). */
   private final List<Object[]> rows = new ArrayList<>();
   /** the chunk being written. */
@@ -77,6 +84,12 @@ public final class CopyBuffer {
   public CopyBuffer(String table, List<String> columns) {
     this.table = table;
     this.columns = List.copyOf(columns);
+    this.fields = new String[columns.size()];
+    this.keys = new boolean[columns.size()];
+    for (int i = 0; i < fields.length; i++) {
+      fields[i] = table + "." + columns.get(i);
+      keys[i] = StoreValues.isKey(columns.get(i));
+    }
   }
 
   /**
@@ -94,7 +107,7 @@ public final class CopyBuffer {
     }
     for (int i = 0; i < values.length; i++) {
       if (values[i] instanceof String s) {
-        StoreValues.check(table, columns.get(i), s);
+        StoreValues.check(fields[i], keys[i], s);
       }
     }
     if (keepRows) {
@@ -186,11 +199,19 @@ public final class CopyBuffer {
     } else if (v instanceof byte[] b) {
       csv.append("\"\\x").append(HEX.formatHex(b)).append('"');
     } else if (v instanceof Instant t) {
-      csv.append(StoreTime.of(t));
+      if (!t.equals(lastTime)) {
+        lastTime = t;
+        lastTimeText = StoreTime.of(t).toString();
+      }
+      csv.append(lastTimeText);
     } else if (v instanceof UUID) {
       csv.append(v);
     } else {
       String s = v instanceof JsonNode j ? j.toString() : v.toString();
+      if (s.indexOf('"') < 0) {
+        csv.append('"').append(s).append('"');
+        return;
+      }
       csv.append('"');
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
@@ -343,18 +364,24 @@ public final class CopyBuffer {
           return -1;
         }
       }
-      while (n < len && pos < end) {
-        byte b = buf[pos++];
-        out[off + n++] = b;
+      byte[] in = buf;
+      int p = pos;
+      int e = end;
+      int o = off + n;
+      int limit = off + len;
+      while (o < limit && p < e) {
+        byte b = in[p++];
+        out[o++] = b;
         if (b == '"') {
-          if (n < len) {
-            out[off + n++] = '"';
+          if (o < limit) {
+            out[o++] = '"';
           } else {
             pendingQuote = true;
           }
         }
       }
-      return n;
+      pos = p;
+      return o - off;
     }
 
     @Override

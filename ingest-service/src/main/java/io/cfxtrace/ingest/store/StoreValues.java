@@ -46,7 +46,30 @@ public final class StoreValues {
    * @throws Refused naming the field and what is wrong.
    */
   public static void check(String table, String column, String value) {
-    check(table + "." + column, value, KEYS.contains(column));
+    check(table + "." + column, value, isKey(column));
+  }
+
+  /**
+   * whether a column holds a key (indexed text: length and characters held to a key's rules).
+   *
+   * @param column the column's name.
+   * @return whether it is a key.
+   */
+  public static boolean isKey(String column) {
+    return KEYS.contains(column);
+  }
+
+  /**
+   * checks a text value bound for a column, named as {@code table.column} by the caller once for
+   * all its rows.
+   *
+   * @param field {@code table.column}.
+   * @param key whether the column is a key ({@link #isKey}).
+   * @param value the value.
+   * @throws Refused naming the field and what is wrong.
+   */
+  public static void check(String field, boolean key, String value) {
+    check(field, value, key);
   }
 
   private static void check(String field, String value, boolean key) {

@@ -23,7 +23,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +46,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * machines encoding it.
  *
  * <p>Where the time goes: each run also reports the CPU seconds the service process and the
- * database's processes (every process named {@code postgres}) spent from the service's start of
- * listening to the last acknowledgement.
+ * database's processes (as its {@code pg_stat_activity} lists them) spent from the service's start
+ * of listening to the last acknowledgement.
  *
  * <p>Run: {@code mvn -B -ntp -pl ingest-service -am -Pbench verify -DskipTests
  * -Dbench.main=io.cfxtrace.ingest.bench.LargeMessageBenchmark -Dbench.args="20 30"} (messages,
@@ -166,7 +168,7 @@ public final class LargeMessageBenchmark {
       }
       long t0 = System.nanoTime();
       double serviceCpu0 = cpuSeconds(p.pid());
-      double databaseCpu0 = databaseCpuSeconds();
+      Map<Long, Double> databaseCpu0 = databaseCpu(db);
       Thread rss = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
           peak.accumulateAndGet(rssKb(p.pid()), Math::max);
@@ -189,7 +191,7 @@ public final class LargeMessageBenchmark {
       }
       r.seconds = (System.nanoTime() - t0) / 1e9;
       r.serviceCpu = cpuSeconds(p.pid()) - serviceCpu0;
-      r.databaseCpu = databaseCpuSeconds() - databaseCpu0;
+      r.databaseCpu = databaseCpuSince(db, databaseCpu0);
       rss.interrupt();
       r.peakRssKb = Math.max(peak.get(), hwmKb(p.pid()));
       try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -251,34 +253,27 @@ public final class LargeMessageBenchmark {
   }
 
   /**
-   * CPU seconds of the database's processes: those of the embedded PostgreSQL (their binary lies
-   * under an {@code embedded-pg} directory), or, when the store is an external server, every
-   * process named postgres.
+   * CPU seconds so far of the database's processes: its backends and helper processes, as its
+   * pg_stat_activity lists them now (the connections of the service's pool stay open through a
+   * run; a process that ended in between is not counted).
    */
-  private static double databaseCpuSeconds() {
-    double embedded = 0;
-    double all = 0;
-    try (var procs = Files.list(Path.of("/proc"))) {
-      for (Path p : (Iterable<Path>) procs::iterator) {
-        String name = p.getFileName().toString();
-        if (name.chars().allMatch(Character::isDigit)) {
-          try {
-            if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
-              double cpu = cpuSeconds(Long.parseLong(name));
-              all += cpu;
-              if (Files.readSymbolicLink(p.resolve("exe")).toString().contains("embedded-pg")) {
-                embedded += cpu;
-              }
-            }
-          } catch (java.io.IOException | SecurityException e) {
-            // the process ended, or is not ours to read
-          }
-        }
+  private static Map<Long, Double> databaseCpu(TestDatabase db) throws Exception {
+    Map<Long, Double> cpu = new HashMap<>();
+    try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pid from pg_stat_activity")) {
+      while (rs.next()) {
+        cpu.put(rs.getLong(1), cpuSeconds(rs.getLong(1)));
       }
-    } catch (java.io.IOException e) {
-      return 0;
     }
-    return embedded > 0 ? embedded : all;
+    return cpu;
+  }
+
+  /** what the database's processes spent between two readings of {@link #databaseCpu}. */
+  private static double databaseCpuSince(TestDatabase db, Map<Long, Double> before) throws Exception {
+    double sum = 0;
+    for (Map.Entry<Long, Double> now : databaseCpu(db).entrySet()) {
+      sum += now.getValue() - before.getOrDefault(now.getKey(), 0.0);
+    }
+    return sum;
   }
 
   private static long rssKb(long pid) {
