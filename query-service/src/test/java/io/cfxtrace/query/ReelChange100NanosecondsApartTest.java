@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * setup to the 100 ns. One station per reel change at {@code ...12345<6th><7th>}, every seventh
  * digit 0-9 after an even and an odd sixth digit: the panel completed 100 ns before the change got
  * the old reel only, the panel started 100 ns after it the new reel only. The envelopes are stored
- * latest first, so that the old reel's setup is stored after the load that ends it.
+ * latest first, so that the old reel's setup is stored after the load that ends it. The station's
+ * timeline shows the change between the two panels.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -131,6 +132,26 @@ class ReelChange100NanosecondsApartTest {
   void boardStarted100NanosecondsAfterTheChangeGotTheNewReelOnly(int sixth, int seventh) {
     assertThat(inferredReels(panelAfter(sixth, seventh))).containsExactly(newReel(sixth, seventh) + "@" + LOCATION);
     assertThat(units(newReel(sixth, seventh))).containsExactly(panelAfter(sixth, seventh) + ":inferred");
+  }
+
+  @ParameterizedTest(name = "change at …05.12345{0}{1}")
+  @MethodSource("digits")
+  void stationTimelineShowsTheChangeBetweenTheTwoPanelsToThe100Nanoseconds(int sixth, int seventh) {
+    String window = "?from=" + encode(SmtLineAccess.at(0, 0).toString()) + "&to=" + encode(SmtLineAccess.at(120, 0).toString());
+    HttpResponse<String> response = service.get("/api/stations/" + encode(station(sixth, seventh)) + "/timeline" + window);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> entries = StreamSupport.stream(json(response).get("entries").spliterator(), false)
+        .map(e -> e.get("event").asText() + ":" + e.path("unit").asText(e.path("materialPackage").asText("")))
+        .toList();
+
+    assertThat(entries).containsExactly(
+        "loaded:" + oldReel(sixth, seventh),
+        "work_started:" + panelBefore(sixth, seventh),
+        "work_completed:" + panelBefore(sixth, seventh),
+        "replaced:" + oldReel(sixth, seventh),
+        "loaded:" + newReel(sixth, seventh),
+        "work_started:" + panelAfter(sixth, seventh),
+        "work_completed:" + panelAfter(sixth, seventh));
   }
 
   @ParameterizedTest(name = "change at …05.12345{0}{1}")
