@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.ingest.normalize.UnitResolver.Unit;
 import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.ingest.store.StoreTime;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.cfx.materials.management.MaterialsConsumed;
 import io.cfxtrace.model.cfx.materials.management.MaterialsInitialized;
@@ -230,14 +231,14 @@ final class MaterialProjector extends Projector {
       out.closeMaterialSetupAtLocation(station(e), loc.locationIdentifier(), e.eventTime());
     }
     out.materialSetups.add(station(e), loc.locationIdentifier(), loc.locationName(), p.uniqueIdentifier(), p.internalPartNumber(), p.batchId(),
-        carrierId(loc.carrierInformation()), carrier(loc.carrierInformation()), e.eventTime(), null, null, e.uniqueId());
+        carrierId(loc.carrierInformation()), carrier(loc.carrierInformation()), e.eventTime(), null, null, e.uniqueId(), StoreTime.tick(e.eventTime()), null);
     material(out, e, p.uniqueIdentifier(), "loaded", p.internalPartNumber(), p.batchId(), p.quantity(), null,
         JSON.objectNode().put("location", loc.locationIdentifier()));
   }
 
   private static void material(StoreBatch out, StoredEnvelope e, String id, String type, @Nullable String part, @Nullable String lot,
       @Nullable Double quantity, @Nullable String related, @Nullable JsonNode details) {
-    out.materialEvents.add(e.eventTime(), id, type, part, lot, quantity, related, station(e), e.uniqueId(), details);
+    out.materialEvents.add(e.eventTime(), id, type, part, lot, quantity, related, station(e), e.uniqueId(), details, StoreTime.tick(e.eventTime()));
   }
 
   private static ObjectNode detail(MaterialPackageDetail p) {

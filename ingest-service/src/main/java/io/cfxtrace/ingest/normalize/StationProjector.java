@@ -3,6 +3,7 @@ package io.cfxtrace.ingest.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cfxtrace.ingest.store.StoreBatch;
+import io.cfxtrace.ingest.store.StoreTime;
 import io.cfxtrace.model.cfx.UnknownStructure;
 import io.cfxtrace.model.cfx.production.OperatorActivated;
 import io.cfxtrace.model.cfx.production.OperatorDeactivated;
@@ -50,7 +51,8 @@ final class StationProjector extends Projector {
   void operatorActivated(StoreBatch out, StoredEnvelope e, OperatorActivated o) {
     Operator op = o.operator();
     if (op != null && op.operatorIdentifier() != null) {
-      out.operatorSessions.add(station(e), op.operatorIdentifier(), name(op), op.loginName(), e.eventTime(), null, e.uniqueId());
+      out.operatorSessions.add(station(e), op.operatorIdentifier(), name(op), op.loginName(), e.eventTime(), null, e.uniqueId(),
+          StoreTime.tick(e.eventTime()), null);
     }
   }
 

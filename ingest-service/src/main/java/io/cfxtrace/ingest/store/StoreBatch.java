@@ -68,14 +68,15 @@ public final class StoreBatch {
           "material_setup",
           List.of(
               "station", "location_identifier", "location_name", "material_package_id", "part_number", "lot", "carrier_id", "carrier",
-              "loaded_at", "unloaded_at", "ended_by", "loaded_unique_id"))
+              "loaded_at", "unloaded_at", "ended_by", "loaded_unique_id", "loaded_tick", "unloaded_tick"))
           .keepRowsAfterEncoding(); // writeTo locks their stations and closes their setups
 
   /** material package events. */
   public final CopyBuffer materialEvents =
       new CopyBuffer(
           "material_event",
-          List.of("event_time", "material_package_id", "event_type", "part_number", "lot", "quantity", "related_package_id", "station", "unique_id", "details"));
+          List.of("event_time", "material_package_id", "event_type", "part_number", "lot", "quantity", "related_package_id", "station", "unique_id", "details",
+              "event_tick"));
 
   /** component lot to serial links. */
   public final CopyBuffer unitMaterials =
@@ -139,7 +140,8 @@ public final class StoreBatch {
   /** opened operator sessions. */
   public final CopyBuffer operatorSessions =
       new CopyBuffer(
-          "operator_session", List.of("station", "operator_id", "operator_name", "login_name", "activated_at", "deactivated_at", "unique_id"))
+          "operator_session",
+          List.of("station", "operator_id", "operator_name", "login_name", "activated_at", "deactivated_at", "unique_id", "activated_tick", "deactivated_tick"))
           .keepRowsAfterEncoding(); // writeTo locks their stations and closes their sessions
 
   /** station states, faults, recipes. */
@@ -175,18 +177,30 @@ public final class StoreBatch {
           "unit_characteristic");
 
   /**
-   * whether a setup's stored end comes after the end given by the parameters (time, reason,
-   * reason): the order of ends is time, then an explicit end (unloaded, empty, splice) before
-   * 'replaced' (a splice's new reel is loaded at the splice's instant at the same location), then
-   * the reason's name; the earliest end in that order is the setup's, whatever order they arrive in.
+   * a stored time and its tick (the 100 ns {@link StoreTime#of} cuts off) as a row that compares in
+   * their order; a tick stored before V15 (null) counts as 0, as V14's {@code event_tick} does.
    */
-  private static final String LATER_END = "(unloaded_at, ended_by = 'replaced', ended_by) > (?, ? = 'replaced', ?)";
+  private static String at(String time, String tick) {
+    return "(" + time + ", coalesce(" + tick + ", 0))";
+  }
+
+  /**
+   * whether a setup's stored end comes after the end given by the parameters (time, tick, reason,
+   * reason): the order of ends is time and tick, then an explicit end (unloaded, empty, splice)
+   * before 'replaced' (a splice's new reel is loaded at the splice's instant at the same location),
+   * then the reason's name; the earliest end in that order is the setup's, whatever order they
+   * arrive in.
+   */
+  private static final String LATER_END =
+      "(unloaded_at, coalesce(unloaded_tick, 0), ended_by = 'replaced', ended_by) > (?, ?, ? = 'replaced', ?)";
 
   /**
    * closes the setup intervals of a material package at a station that began at or before {@code
-   * at}, unless an earlier end is known: a setup ends at the earliest end after its start,
-   * whatever order the ends arrive in (the same rule as {@link #SETUP_ENDS} for a setup stored
-   * after its end). Ties of time go to the smaller reason, so that every order gives the same row.
+   * at} (to the 100 ns), unless an earlier end is known: a setup ends at the earliest end after its
+   * start, whatever order the ends arrive in (the same rule as {@link #SETUP_ENDS} for a setup
+   * stored after its end). Ties of time go to the smaller reason, so that every order gives the
+   * same row. The time alone is compared first, so that the index on {@code (station, loaded_at)}
+   * serves; the tick refines within the microsecond.
    *
    * @param station the station.
    * @param packageId the material package (reel) id.
@@ -194,69 +208,85 @@ public final class StoreBatch {
    * @param endedBy unloaded, empty or splice.
    */
   public void closeMaterialSetup(String station, String packageId, Instant at, String endedBy) {
+    Short tick = StoreTime.tick(at);
     closes.add(
         new Close(station,
-            "update material_setup set unloaded_at = ?, ended_by = ? where station = ? and material_package_id = ? and loaded_at <= ?"
-                + " and (unloaded_at is null or " + LATER_END + ")",
-            new Object[] {at, endedBy, station, packageId, at, at, endedBy, endedBy}));
+            "update material_setup set unloaded_at = ?, unloaded_tick = ?, ended_by = ? where station = ? and material_package_id = ?"
+                + " and loaded_at <= ? and " + at("loaded_at", "loaded_tick") + " <= (?, ?) and (unloaded_at is null or " + LATER_END + ")",
+            new Object[] {at, tick, endedBy, station, packageId, at, at, tick, at, tick, endedBy, endedBy}));
   }
 
   /**
-   * closes the setup intervals at a station location that began before {@code at}, when another
-   * package is loaded there (ended by 'replaced'), unless an earlier end is known.
+   * closes the setup intervals at a station location that began before {@code at} (to the 100 ns:
+   * a reel loaded 100 ns after another in the same microsecond replaces it), when another package
+   * is loaded there (ended by 'replaced'), unless an earlier end is known.
    *
    * @param station the station.
    * @param locationIdentifier the location (slot, feeder position).
    * @param at when it was replaced.
    */
   public void closeMaterialSetupAtLocation(String station, String locationIdentifier, Instant at) {
+    Short tick = StoreTime.tick(at);
     closes.add(
         new Close(station,
-            "update material_setup set unloaded_at = ?, ended_by = 'replaced' where station = ? and location_identifier = ? and loaded_at < ?"
-                + " and (unloaded_at is null or " + LATER_END + ")",
-            new Object[] {at, station, locationIdentifier, at, at, "replaced", "replaced"}));
+            "update material_setup set unloaded_at = ?, unloaded_tick = ?, ended_by = 'replaced' where station = ? and location_identifier = ?"
+                + " and loaded_at <= ? and " + at("loaded_at", "loaded_tick") + " < (?, ?) and (unloaded_at is null or " + LATER_END + ")",
+            new Object[] {at, tick, station, locationIdentifier, at, at, tick, at, tick, "replaced", "replaced"}));
   }
 
   /**
-   * closes an operator's sessions at a station that began at or before {@code at}, unless an
-   * earlier deactivation is known (the same rule as {@link #SESSION_ENDS}).
+   * closes an operator's sessions at a station that began at or before {@code at} (to the 100 ns),
+   * unless an earlier deactivation is known (the same rule as {@link #SESSION_ENDS}).
    *
    * @param station the station.
    * @param operatorId the operator.
    * @param at when.
    */
   public void closeOperatorSession(String station, String operatorId, Instant at) {
+    Short tick = StoreTime.tick(at);
     closes.add(
         new Close(station,
-            "update operator_session set deactivated_at = ? where station = ? and operator_id = ? and activated_at <= ?"
-                + " and (deactivated_at is null or deactivated_at > ?)",
-            new Object[] {at, station, operatorId, at, at}));
+            "update operator_session set deactivated_at = ?, deactivated_tick = ? where station = ? and operator_id = ? and activated_at <= ?"
+                + " and " + at("activated_at", "activated_tick") + " <= (?, ?)"
+                + " and (deactivated_at is null or " + at("deactivated_at", "deactivated_tick") + " > (?, ?))",
+            new Object[] {at, tick, station, operatorId, at, at, tick, at, tick}));
   }
 
   /**
    * the end of every setup this batch opened, from the ends the store already holds: the earliest
    * unload, empty or splice of its package at its station at or after its start, or the earliest
-   * later load at its location; the same rule {@link #closeMaterialSetup} and {@link
-   * #closeMaterialSetupAtLocation} apply to setups stored earlier.
+   * later load at its location, in the order of time and tick; the same rule {@link
+   * #closeMaterialSetup} and {@link #closeMaterialSetupAtLocation} apply to setups stored earlier.
+   * Times are compared alone first (the indexes on {@code material_event (material_package_id,
+   * event_time)} and {@code material_setup (station, loaded_at)} serve), then with their ticks.
    */
   private static final String SETUP_ENDS =
-      "update material_setup s set unloaded_at = x.at, ended_by = x.reason from ("
-          + " select n.ctid as id, e.at, e.reason from material_setup n cross join lateral ("
-          + "  select c.at, c.reason from ("
-          + "   select m.event_time as at, case m.event_type when 'splice_depleted' then 'splice' else m.event_type end as reason"
+      "update material_setup s set unloaded_at = x.at, unloaded_tick = x.tick, ended_by = x.reason from ("
+          + " select n.ctid as id, e.at, e.tick, e.reason from material_setup n cross join lateral ("
+          + "  select c.at, c.tick, c.reason from ("
+          + "   select m.event_time as at, coalesce(m.event_tick, 0) as tick,"
+          + "   case m.event_type when 'splice_depleted' then 'splice' else m.event_type end as reason"
           + "   from material_event m where m.material_package_id = n.material_package_id and m.station = n.station"
           + "   and m.event_type in ('unloaded', 'empty', 'splice_depleted') and m.event_time >= n.loaded_at"
-          + "   union all select l.loaded_at, 'replaced' from material_setup l where l.station = n.station"
-          + "   and l.location_identifier = n.location_identifier and l.loaded_at > n.loaded_at) c"
-          + "  order by c.at, c.reason = 'replaced', c.reason limit 1) e"
+          + "   and " + at("m.event_time", "m.event_tick") + " >= " + at("n.loaded_at", "n.loaded_tick")
+          + "   union all select l.loaded_at, coalesce(l.loaded_tick, 0), 'replaced' from material_setup l where l.station = n.station"
+          + "   and l.location_identifier = n.location_identifier and l.loaded_at >= n.loaded_at"
+          + "   and " + at("l.loaded_at", "l.loaded_tick") + " > " + at("n.loaded_at", "n.loaded_tick") + ") c"
+          + "  order by c.at, c.tick, c.reason = 'replaced', c.reason limit 1) e"
           + " where n.loaded_unique_id = any(?)) x where s.ctid = x.id";
 
-  /** the end of every operator session this batch opened: the earliest deactivation at or after its start. */
+  /**
+   * the end of every operator session this batch opened: the earliest deactivation at or after its
+   * start, in the order of time and tick (the deactivation's {@code station_event.event_tick}, V14).
+   */
   private static final String SESSION_ENDS =
-      "update operator_session s set deactivated_at = x.at from ("
-          + " select n.ctid as id, (select min(d.event_time) from station_event d where d.station = n.station and d.event_type = 'operator_deactivated'"
-          + "  and d.details->>'operator' = n.operator_id and d.event_time >= n.activated_at) as at"
-          + " from operator_session n where n.unique_id = any(?)) x where s.ctid = x.id and x.at is not null";
+      "update operator_session s set deactivated_at = x.at, deactivated_tick = x.tick from ("
+          + " select n.ctid as id, d.at, d.tick from operator_session n cross join lateral ("
+          + "  select d.event_time as at, coalesce(d.event_tick, 0) as tick from station_event d where d.station = n.station"
+          + "  and d.event_type = 'operator_deactivated' and d.details->>'operator' = n.operator_id and d.event_time >= n.activated_at"
+          + "  and " + at("d.event_time", "d.event_tick") + " >= " + at("n.activated_at", "n.activated_tick")
+          + "  order by d.event_time, coalesce(d.event_tick, 0) limit 1) d"
+          + " where n.unique_id = any(?)) x where s.ctid = x.id";
 
   /**
    * replaces the rows of a work transaction: they are deleted before this batch's rows are

@@ -169,6 +169,21 @@ final class EventStore implements AutoCloseable {
     return rows(sql, params).stream().map(r -> r.get(0)).toList();
   }
 
+  /**
+   * derives the tables again from the stored raw messages, as {@code ./cfx rebuild} does (the
+   * pipeline is idle between the {@link #store} calls that waited for their batches).
+   */
+  void rebuild() throws SQLException {
+    Rebuild.Progress quiet = new Rebuild.Progress() {
+      @Override
+      public void start(long total, long done) {}
+
+      @Override
+      public void step(long done) {}
+    };
+    new Rebuild(db.dataSource(), ZoneOffset.UTC, 100).run(quiet, true);
+  }
+
   /** how many rows each derived table holds. */
   Map<String, Long> derivedRowCounts() throws SQLException {
     String sql = DERIVED_TABLES.stream().map(t -> "(select count(*) from " + t + ")").collect(Collectors.joining(", ", "select ", ""));

@@ -8,6 +8,11 @@ import io.cfxtrace.model.cfx.materials.storage.MaterialsUnloaded;
 import io.cfxtrace.model.cfx.production.UnitsArrived;
 import io.cfxtrace.model.cfx.production.UnitsDeparted;
 import io.cfxtrace.model.value.CfxTimestamp;
+import io.cfxtrace.model.cfx.production.OperatorActivated;
+import io.cfxtrace.model.cfx.production.OperatorDeactivated;
+import io.cfxtrace.model.cfx.structures.Operator;
+import java.time.ZoneOffset;
+import io.cfxtrace.ingest.store.StoreTime;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -80,30 +85,98 @@ class HundredNanosecondTimesTest {
         .containsExactly(List.of("t", "unloaded"));
   }
 
-  @ParameterizedTest(name = "…05.12345{0}{1}")
-  @MethodSource("digits")
-  void reelReplaced100NanosecondsLaterEndsTheFirstNotTheSecondInEitherArrivalOrder(int sixth, int seventh) throws SQLException {
-    String first = "2026-05-04T08:00:05.12345" + sixth + seventh + "+02:00";
-    String second = CfxTimestamp.ofUtc(CfxTimestamp.parse(first).toInstant(java.time.ZoneOffset.UTC).plusNanos(100)).text();
-    // the later load stored first: the order of the rows is the order of the times
-    store.store(at(second, load("REEL-B")));
-    store.store(at(first, load("REEL-A")));
+  static Stream<Arguments> digitsAndOrders() {
+    return digits().flatMap(d -> Stream.of(true, false).map(laterFirst -> Arguments.of(d.get()[0], d.get()[1], laterFirst)));
+  }
 
-    List<List<String>> setups = store.rows("select material_package_id, unloaded_at is not null, ended_by from material_setup order by loaded_at, material_package_id");
-    if (seventh == 9) {
-      // 100 ns later is the next microsecond: REEL-A was replaced by REEL-B
-      assertThat(setups).containsExactly(List.of("REEL-A", "t", "replaced"), Arrays.asList("REEL-B", "f", null));
+  /** 100 ns after a CFX time, as CFX text (seven fraction digits). */
+  private static String plus100Nanoseconds(String time) {
+    return CfxTimestamp.ofUtc(CfxTimestamp.parse(time).toInstant(ZoneOffset.UTC).plusNanos(100)).text();
+  }
+
+  /** a CFX time as the store keeps it (cut to the microsecond), as a SQL literal. */
+  private static String stored(String time) {
+    return "timestamptz '" + StoreTime.of(CfxTimestamp.parse(time).toInstant(ZoneOffset.UTC)) + "'";
+  }
+
+  @ParameterizedTest(name = "…05.12345{0}{1}, later load stored first: {2}")
+  @MethodSource("digitsAndOrders")
+  void reelLoaded100NanosecondsLaterReplacesTheFirstInEitherArrivalOrderAndRebuild(int sixth, int seventh, boolean laterFirst) throws Exception {
+    String first = "2026-05-04T08:00:05.12345" + sixth + seventh + "+02:00";
+    String second = plus100Nanoseconds(first);
+    if (laterFirst) {
+      store.store(at(second, load("REEL-B")));
+      store.store(at(first, load("REEL-A")));
     } else {
-      // the same microsecond in the store: neither is said to end before the other began
-      assertThat(setups).containsExactly(Arrays.asList("REEL-A", "f", null), Arrays.asList("REEL-B", "f", null));
+      store.store(at(first, load("REEL-A")));
+      store.store(at(second, load("REEL-B")));
     }
+    // REEL-A was replaced by REEL-B at REEL-B's load, to the 100 ns, also within one microsecond;
+    // REEL-B, the later, is still set up
+    String setups = "select material_package_id, loaded_at = " + stored(first) + ", loaded_tick, unloaded_at = " + stored(second)
+        + ", unloaded_tick, ended_by from material_setup order by loaded_at, loaded_tick";
+    List<List<String>> expected = List.of(
+        List.of("REEL-A", "t", Integer.toString(seventh), "t", Integer.toString((seventh + 1) % 10), "replaced"),
+        Arrays.asList("REEL-B", seventh == 9 ? "f" : "t", Integer.toString((seventh + 1) % 10), null, null, null));
+    assertThat(store.rows(setups)).as("setups after live ingest").containsExactlyElementsOf(expected);
+
+    store.rebuild();
+
+    assertThat(store.rows(setups)).as("setups after ./cfx rebuild").containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "…05.12345{0}{1}, unload stored first: {2}")
+  @MethodSource("digitsAndOrders")
+  void unload100NanosecondsBeforeALoadDoesNotEndItInEitherArrivalOrder(int sixth, int seventh, boolean unloadFirst) throws SQLException {
+    String unloaded = "2026-05-04T08:00:05.12345" + sixth + seventh + "+02:00";
+    String reloaded = plus100Nanoseconds(unloaded);
+    // REEL-A set up a second before, unloaded, and loaded again 100 ns after the unload
+    String before = "2026-05-04T08:00:04.12345" + sixth + seventh + "+02:00";
+    store.store(at(before, load("REEL-A")));
+    if (unloadFirst) {
+      store.store(at(unloaded, new MaterialsUnloaded(List.of("REEL-A"))));
+      store.store(at(reloaded, load("REEL-A")));
+    } else {
+      store.store(at(reloaded, load("REEL-A")));
+      store.store(at(unloaded, new MaterialsUnloaded(List.of("REEL-A"))));
+    }
+
+    assertThat(store.rows("select loaded_tick, unloaded_at = " + stored(unloaded) + ", unloaded_tick, ended_by from material_setup"
+        + " order by loaded_at, loaded_tick"))
+        .containsExactly(
+            List.of(Integer.toString(seventh), "t", Integer.toString(seventh), "unloaded"),
+            Arrays.asList(Integer.toString((seventh + 1) % 10), null, null, null));
+  }
+
+  @ParameterizedTest(name = "…05.12345{0}{1}, deactivation stored first: {2}")
+  @MethodSource("digitsAndOrders")
+  void operatorDeactivated100NanosecondsBeforeALoginDoesNotEndItInEitherArrivalOrder(int sixth, int seventh, boolean deactivationFirst)
+      throws SQLException {
+    String deactivated = "2026-05-04T08:00:05.12345" + sixth + seventh + "+02:00";
+    String activated = plus100Nanoseconds(deactivated);
+    String before = "2026-05-04T08:00:04.12345" + sixth + seventh + "+02:00";
+    Operator op = new Operator("OP-7", null, "Doe", "Jane", "jdoe");
+    store.store(at(before, new OperatorActivated(op)));
+    if (deactivationFirst) {
+      store.store(at(deactivated, new OperatorDeactivated(op)));
+      store.store(at(activated, new OperatorActivated(op)));
+    } else {
+      store.store(at(activated, new OperatorActivated(op)));
+      store.store(at(deactivated, new OperatorDeactivated(op)));
+    }
+
+    assertThat(store.rows("select activated_tick, deactivated_at = " + stored(deactivated) + ", deactivated_tick from operator_session"
+        + " order by activated_at, activated_tick"))
+        .containsExactly(
+            List.of(Integer.toString(seventh), "t", Integer.toString(seventh)),
+            Arrays.asList(Integer.toString((seventh + 1) % 10), null, null));
   }
 
   @ParameterizedTest(name = "…05.12345{0}{1}")
   @MethodSource("digits")
   void aUnitsRouteKeepsTheOrderOfEvents100NanosecondsApartInEitherArrivalOrder(int sixth, int seventh) throws SQLException {
     String arrived = "2026-05-04T08:00:05.12345" + sixth + seventh + "+02:00";
-    String departed = CfxTimestamp.ofUtc(CfxTimestamp.parse(arrived).toInstant(java.time.ZoneOffset.UTC).plusNanos(100)).text();
+    String departed = plus100Nanoseconds(arrived);
     // the later event stored first
     store.store(at(departed, new UnitsDeparted("SN-TICK-1", null, 1, List.of(), 1)));
     store.store(at(arrived, new UnitsArrived("SN-TICK-1", null, 1, List.of(), 1)));

@@ -3,6 +3,7 @@ package io.cfxtrace.query.material;
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.cfxtrace.query.store.EventStoreReader;
 import io.cfxtrace.query.store.UnitAt;
+import io.cfxtrace.query.store.WorkWindows;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -117,7 +118,7 @@ public class WhereUsedQuery {
         + " where u.transaction_id = p.transaction_id and u.station is not null offset 0) u group by u.station, p.transaction_id),"
         + " hits as (select distinct w.station, w.transaction_id, w.started, w.ended, s.material_package_id, s.part_number, s.lot,"
         + " coalesce(s.location_identifier, s.location_name) as location"
-        + " from win w join s on s.station = w.station and s.loaded_at <= w.ended and (s.unloaded_at is null or s.unloaded_at > w.started)"
+        + " from win w join s on s.station = w.station and " + WorkWindows.overlapsSetup("w", "s")
         + " where (?::timestamptz is null or w.ended >= ?::timestamptz) and (?::timestamptz is null or w.started < ?::timestamptz)),"
         // the unit keys of each hit transaction, with the time of the key's first event in it (a
         // carrier key resolves per trip: unit_at, the window starts at the naming transaction),

@@ -12,8 +12,9 @@ import java.util.Objects;
  * reads the timeline of a station: one {@code union all} over {@code unit_event}, {@code
  * station_event}, {@code operator_session} (activation and deactivation as two entries) and {@code
  * material_setup} (load and end as two entries), each restricted to the station and the window
- * through its {@code (station, time)} index. At the same instant an end comes before a start, so a
- * splice closes the old reel before the new one opens.
+ * through its {@code (station, time)} index. Entries are in the order of time and tick (the 100 ns
+ * the stored time was cut to: V14, V15; 0 in rows stored before); at the same instant an end comes
+ * before a start, so a splice closes the old reel before the new one opens.
  */
 @Singleton
 public class StationTimelineQuery {
@@ -35,19 +36,19 @@ public class StationTimelineQuery {
       + " s.fault_code, s.fault_id, s.severity, s.description, null, null, null, null, null"
       + " from station_event s where s.station = ? and s.event_time >= ? and s.event_time < ?"
       + " union all"
-      + " select o.activated_at, 'operator_session', 'login', 1, 0, null, null, null, null, o.operator_id,"
+      + " select o.activated_at, 'operator_session', 'login', 1, coalesce(o.activated_tick, 0), null, null, null, null, o.operator_id,"
       + " null, null, null, null, null, null, o.operator_name, null, null, null, null"
       + " from operator_session o where o.station = ? and o.activated_at >= ? and o.activated_at < ?"
       + " union all"
-      + " select o.deactivated_at, 'operator_session', 'logout', 0, 0, null, null, null, null, o.operator_id,"
+      + " select o.deactivated_at, 'operator_session', 'logout', 0, coalesce(o.deactivated_tick, 0), null, null, null, null, o.operator_id,"
       + " null, null, null, null, null, null, o.operator_name, null, null, null, null"
       + " from operator_session o where o.station = ? and o.deactivated_at >= ? and o.deactivated_at < ?"
       + " union all"
-      + " select m.loaded_at, 'material_setup', 'loaded', 1, 0, null, null, null, null, null,"
+      + " select m.loaded_at, 'material_setup', 'loaded', 1, coalesce(m.loaded_tick, 0), null, null, null, null, null,"
       + " null, null, null, null, null, null, null, coalesce(m.location_identifier, m.location_name), m.material_package_id, m.part_number, m.lot"
       + " from material_setup m where m.station = ? and m.loaded_at >= ? and m.loaded_at < ?"
       + " union all"
-      + " select m.unloaded_at, 'material_setup', coalesce(m.ended_by, 'unloaded'), 0, 0, null, null, null, null, null,"
+      + " select m.unloaded_at, 'material_setup', coalesce(m.ended_by, 'unloaded'), 0, coalesce(m.unloaded_tick, 0), null, null, null, null, null,"
       + " null, null, null, null, null, null, null, coalesce(m.location_identifier, m.location_name), m.material_package_id, m.part_number, m.lot"
       + " from material_setup m where m.station = ? and m.unloaded_at >= ? and m.unloaded_at < ?"
       + ") t order by time, tick, ord, kind, unit, location, material_package_id, event limit ?";

@@ -69,8 +69,7 @@ public class BirthCertificateQuery {
           + " coalesce(s.location_identifier, s.location_name) as location, s.material_package_id, s.part_number, s.lot, s.carrier_id,"
           + " s.loaded_at, s.unloaded_at,"
           + " count(*) over (partition by w.station, w.transaction_id, coalesce(s.location_identifier, s.location_name)) as candidates"
-          + " from win w join material_setup s on s.station = w.station and s.loaded_at <= w.ended"
-          + " and (s.unloaded_at is null or s.unloaded_at > w.started))"
+          + " from win w join material_setup s on s.station = w.station and " + WorkWindows.overlapsSetup("w", "s") + ")"
           + " select c.* from cand c"
           + " where not exists (select 1 from unit_material m where " + mine("m", "installed_at")
           + " and m.station = c.station and m.material_package_id = c.material_package_id)"
