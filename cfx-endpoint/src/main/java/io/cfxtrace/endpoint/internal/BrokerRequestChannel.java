@@ -9,6 +9,7 @@ import io.cfxtrace.endpoint.RequestHandler;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.codec.CfxCodec;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.qpid.proton.amqp.Symbol;
 import org.apache.qpid.proton.amqp.messaging.Accepted;
 import org.apache.qpid.proton.amqp.messaging.Modified;
@@ -56,9 +58,9 @@ import org.slf4j.LoggerFactory;
  * answered again: the requester may get the answer twice. That is harmless: the SDK's requester
  * takes the first response with its RequestID, and validation requests only read. A response the
  * broker does not take (its reply-to address refused, say) leaves the request Modified with
- * delivery-failed, so that the broker's redelivery policy (Artemis redelivery-delay and
- * max-delivery-attempts, RabbitMQ's delivery-limit) decides between a new attempt and its
- * dead-letter queue: never lost here.
+ * delivery-failed, a second later, so that the broker's redelivery policy (Artemis
+ * max-delivery-attempts, a RabbitMQ quorum queue's delivery-limit) decides between a new attempt
+ * and its dead-letter queue: never lost here.
  *
  * <p>At most {@link RequestChannelConfig#maxInFlight()} requests are held unsettled (the link
  * credit, refilled as each is settled). A lost connection, or a link the broker closes (address
@@ -75,6 +77,9 @@ public final class BrokerRequestChannel implements RequestChannel {
 
   /** reply links kept open without an anonymous relay: requesters' reply addresses come and go. */
   static final int MAX_REPLY_LINKS = 32;
+
+  /** how long a request whose response the broker refused is held before it goes back to the broker. */
+  static final Duration RETURN_DELAY = Duration.ofSeconds(1);
 
   private static final int MAX_FRAME_SIZE = 256 * 1024;
 
@@ -265,12 +270,21 @@ public final class BrokerRequestChannel implements RequestChannel {
       receiver.flow(1);
     }
 
-    /** the broker did not take the response: the request goes back to it, as a failed delivery. */
+    /**
+     * the broker did not take the response: the request goes back to it as a failed delivery,
+     * after {@link #RETURN_DELAY}, so that a reply address the broker keeps refusing (the
+     * requester's temporary queue is gone, say) costs one attempt a second and not a tight loop on
+     * a broker that redelivers at once (RabbitMQ, Artemis without redelivery-delay).
+     */
     private void notAnswered(Pending p, String why) {
-      LOG.warn("{}: the response to {} was not taken by the broker ({}); the request is returned to the broker for redelivery",
-          description, p.requestId(), why);
+      LOG.warn("{}: the response to {} was not taken by the broker ({}); the request goes back to the broker for redelivery in {} ms",
+          description, p.requestId(), why, RETURN_DELAY.toMillis());
+      connection.loop().schedule(() -> connection.execute(() -> returnToBroker(p)), RETURN_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void returnToBroker(Pending p) {
       if (receiver.getLocalState() != EndpointState.ACTIVE) {
-        return;
+        return; // gone with its link: the broker has it back already
       }
       Modified failed = new Modified();
       failed.setDeliveryFailed(true);
