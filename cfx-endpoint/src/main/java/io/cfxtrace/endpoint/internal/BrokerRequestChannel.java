@@ -75,6 +75,9 @@ public final class BrokerRequestChannel implements RequestChannel {
   /** the connection capability of a broker that routes messages sent on a link without target (AMQP 1.0 addressing). */
   static final Symbol ANONYMOUS_RELAY = Symbol.valueOf("ANONYMOUS-RELAY");
 
+  /** the source capability asking for a queue (Qpid JMS's for Session.createQueue consumers). */
+  static final Symbol QUEUE_CAPABILITY = Symbol.valueOf("queue");
+
   /** reply links kept open without an anonymous relay: requesters' reply addresses come and go. */
   static final int MAX_REPLY_LINKS = 32;
 
@@ -172,6 +175,10 @@ public final class BrokerRequestChannel implements RequestChannel {
       this.receiver = session.receiver(config.address());
       Source source = new Source();
       source.setAddress(config.address());
+      // requests are point-to-point: Artemis makes the address anycast for a "queue" source (as
+      // for a Qpid JMS queue consumer) where its default for a new address is multicast, a
+      // subscription of our own that requests sent to the queue never reach; RabbitMQ ignores it
+      source.setCapabilities(QUEUE_CAPABILITY);
       receiver.setSource(source);
       receiver.setTarget(new Target());
       receiver.setReceiverSettleMode(ReceiverSettleMode.FIRST);

@@ -52,6 +52,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.protocol.amqp.proton.AMQPConnectionContext;
@@ -207,6 +208,22 @@ class BrokerRequestChannelTest {
     assertThat(response.source()).isEqualTo(HANDLE);
     assertThat(response.target()).isEqualTo(MACHINE);
     broker.awaitMessageCount(REQUESTS, 0, WAIT); // accepted, so the broker let it go
+  }
+
+  @Test
+  void onABrokerWhoseAutoCreatedAddressesAreMulticastTheRequestAddressIsStillAQueue() throws Exception {
+    // Artemis' own default: a link without capabilities to a new address gets a subscription of
+    // its own, and requests sent to the address as a queue (JMS, the SDK) would never reach it
+    try (EmbeddedArtemis multicast = EmbeddedArtemis.builder().defaultRoutingType(RoutingType.MULTICAST).start();
+        CfxEndpoint endpoint = CfxEndpoint.start(EndpointIdentity.of(HANDLE, null), CfxEndpoint.Options.defaults().withRequestHandler(slowHandler()))) {
+      RequestChannel channel =
+          endpoint.serveRequests(new RequestChannelConfig("requests", uri(multicast), REQUESTS, null, null, 100, fastReconnect()));
+      await("the request channel is up", () -> channel.status().isUp(), channel::status);
+      CfxEnvelope request = recipeRequest();
+      try (JmsMachine machine = JmsMachine.builder(multicast.amqpUri()).handle(MACHINE).connect()) {
+        assertThat(ask(machine, request, ReplyMode.TEMPORARY_QUEUE).requestId()).isEqualTo(request.requestId());
+      }
+    }
   }
 
   @Test
