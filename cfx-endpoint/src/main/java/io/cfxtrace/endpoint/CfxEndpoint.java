@@ -1,5 +1,6 @@
 package io.cfxtrace.endpoint;
 
+import io.cfxtrace.endpoint.internal.BrokerRequestChannel;
 import io.cfxtrace.endpoint.internal.FlowBudget;
 import io.cfxtrace.endpoint.internal.ListenerServer;
 import io.cfxtrace.endpoint.internal.NettyIo;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * a CFX endpoint on AMQP 1.0: it listens for machines (peer-to-peer), subscribes to brokers,
- * publishes, and sends and answers requests. Its API speaks only cfx-model types.
+ * publishes, and sends and answers requests (on its listener, and from a broker address). Its API speaks only cfx-model types.
  *
  * <p>Every received message goes to an {@link EnvelopeSink} and is settled only when stored
  * (at-least-once). Requests to this endpoint's handle get the answers every CFX endpoint must give
@@ -162,6 +163,23 @@ public final class CfxEndpoint implements AutoCloseable {
   }
 
   /**
+   * takes the requests addressed to this endpoint from a broker address (a CFX.EndpointConnected's
+   * RequestTargetAddress) and answers them through the broker, with the same answers as the
+   * listener gives ({@link Options#requestHandler()}, then the standard ones); connects in the
+   * background and reconnects until closed. A request is settled Accepted only once the broker
+   * has taken its response.
+   *
+   * @param config its settings.
+   * @return the running channel.
+   */
+  public RequestChannel serveRequests(RequestChannelConfig config) {
+    BrokerRequestChannel channel = new BrokerRequestChannel(io, identity, Objects.requireNonNull(config, "config"), options.requestHandler());
+    channel.start();
+    channels.add(channel);
+    return channel;
+  }
+
+  /**
    * opens a publish channel with its spool; connects in the background.
    *
    * @param config its settings.
@@ -200,7 +218,7 @@ public final class CfxEndpoint implements AutoCloseable {
     return budget.inFlight();
   }
 
-  /** closes every listener, subscription and publisher, then the network threads. */
+  /** closes every listener, subscription, request channel and publisher, then the network threads. */
   @Override
   public void close() {
     for (AutoCloseable c : channels) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * the state of a client channel (a subscription or a publisher), for health checks.
+ * the state of a client channel (a subscription, a publisher or a request channel), for health checks.
  *
  * @param state where the channel is.
  * @param since when it entered that state.

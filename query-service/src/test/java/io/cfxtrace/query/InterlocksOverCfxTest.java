@@ -66,10 +66,10 @@ import org.junit.jupiter.api.Timeout;
 class InterlocksOverCfxTest {
 
   private static final String AOI = "Line1.AOI.AOI01";
-  private static final String ICT = "Line1.ICT.ICT01";
+  static final String ICT = "Line1.ICT.ICT01";
   private static final String REPAIR = "Line1.Repair.RPR01";
   private static final String PLACER = "Line1.Placer.PNP01";
-  private static final String HANDLE = "CfxTrace.Interlocks";
+  static final String HANDLE = "CfxTrace.Interlocks";
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 5, 4, 10, 40, 0, 0, ZoneOffset.UTC);
 
@@ -81,12 +81,7 @@ class InterlocksOverCfxTest {
 
   @BeforeAll
   static void start() {
-    List<CfxEnvelope> line = List.of(
-        CfxEnvelope.event(AOI, new UnitsInspected(null, EnumValue.of(InspectionMethod.AOI), null, null, "BOARD-A", "1", List.of(
-            new InspectedUnit("SN-IL-1", null, EnumValue.of(TestResult.FAILED), List.of(), null, null),
-            new InspectedUnit("SN-IL-2", null, EnumValue.of(TestResult.PASSED), List.of(), null, null)), null), CfxTimestamp.of(T0.plusMinutes(2))),
-        CfxEnvelope.event(PLACER, new MaterialsLoaded(List.of(new MaterialLocation(null, "1-01", "Slot 1",
-            new MaterialPackage("REEL-IL-1", "RES-10K-0402", "0402", 5000.0, null, "LOT-IL-7", null, null), null))), CfxTimestamp.of(T0)));
+    List<CfxEnvelope> line = line();
     service = QueryServiceFixture.storing(line, Map.of("cfx.query.interlocks.enabled", true, "cfx.query.interlocks.port", 0, "cfx.query.interlocks.host",
         "127.0.0.1", "cfx.query.interlocks.rules", Path.of("interlock-rules.example.yaml").toAbsolutePath().toString()));
     uri = AmqpUri.parse("amqp://127.0.0.1:" + service.context().getBean(InterlockService.class).port());
@@ -110,6 +105,16 @@ class InterlocksOverCfxTest {
     Files.write(out, TRANSCRIPT, StandardCharsets.UTF_8);
   }
 
+  /** the store the interlocks read: SN-IL-1 failed at AOI, its panel mate SN-IL-2 passed; reel REEL-IL-1 (lot LOT-IL-7) loaded at the placer. */
+  static List<CfxEnvelope> line() {
+    return List.of(
+        CfxEnvelope.event(AOI, new UnitsInspected(null, EnumValue.of(InspectionMethod.AOI), null, null, "BOARD-A", "1", List.of(
+            new InspectedUnit("SN-IL-1", null, EnumValue.of(TestResult.FAILED), List.of(), null, null),
+            new InspectedUnit("SN-IL-2", null, EnumValue.of(TestResult.PASSED), List.of(), null, null)), null), CfxTimestamp.of(T0.plusMinutes(2))),
+        CfxEnvelope.event(PLACER, new MaterialsLoaded(List.of(new MaterialLocation(null, "1-01", "Slot 1",
+            new MaterialPackage("REEL-IL-1", "RES-10K-0402", "0402", 5000.0, null, "LOT-IL-7", null, null), null))), CfxTimestamp.of(T0)));
+  }
+
   private static CfxEnvelope ask(CfxEndpoint station, CfxMessage body) throws Exception {
     CfxEnvelope response = station.request(uri, null, HANDLE, body, WAIT).toCompletableFuture().get(30, TimeUnit.SECONDS);
     var codec = new io.cfxtrace.model.codec.CfxCodec();
@@ -121,7 +126,7 @@ class InterlocksOverCfxTest {
     return response;
   }
 
-  private static ValidateUnitsRequest units(String... serials) {
+  static ValidateUnitsRequest units(String... serials) {
     List<io.cfxtrace.model.cfx.structures.UnitPosition> u = new ArrayList<>();
     for (int i = 0; i < serials.length; i++) {
       u.add(new BasicUnitPosition(serials[i], i + 1, "CIRCUIT" + (i + 1), null, null, null, null, null, null, null));

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.cfxtrace.ingest.testing.TestDatabase;
 import io.cfxtrace.query.config.AuthConfiguration;
 import io.cfxtrace.query.config.FeedConfiguration;
+import io.cfxtrace.query.config.InterlockBrokerConfiguration;
 import io.cfxtrace.query.config.QueryConfiguration;
 import io.cfxtrace.query.config.WorkbenchConfiguration;
 import io.micronaut.context.ApplicationContext;
@@ -166,6 +167,43 @@ class QueryConfigurationTest {
       assertThat(w.isFinal("Line2.EOL")).isTrue();
       assertThat(w.isFinal("Line1.ICT.ICT01")).isFalse();
     }
+  }
+
+  @Test
+  void brokerRequestSettingsWithTheInterlocksOffStopTheStartSayingSo() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.interlocks.broker.uri", "amqp://127.0.0.1:1")).close())
+        .hasStackTraceContaining("cfx.query.interlocks.broker.* is set but cfx.query.interlocks.enabled is false");
+  }
+
+  @Test
+  void brokerRequestSettingsWithoutTheirUriStopTheStartNamingIt() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.interlocks.broker.credit", "10")).close())
+        .hasStackTraceContaining("cfx.query.interlocks.broker.uri is not set");
+  }
+
+  @Test
+  void brokerRequestCreditOutsideItsRangeStopsTheStart() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.interlocks.broker.uri", "amqp://127.0.0.1:1", "cfx.query.interlocks.broker.credit", "0")).close())
+        .hasStackTraceContaining("cfx.query.interlocks.broker.credit is 0: expected 1 to 10000");
+  }
+
+  @Test
+  void misspeltBrokerRequestSettingStopsTheStartNamingTheKey() {
+    assertThatThrownBy(() -> context(Map.of("cfx.query.interlocks.broker.url", "amqp://127.0.0.1:1")).close())
+        .hasStackTraceContaining("cfx.query.interlocks.broker.url");
+  }
+
+  @Test
+  void theBrokerRequestAddressIsTheUrisPathOrElseTheHandlesQueue() {
+    assertThat(new InterlockBrokerConfiguration("amqp://cfx:secret@broker:5672", null, null, null, 100).toChannelConfig("CfxTrace.Interlocks").address())
+        .isEqualTo("/queue/CfxTrace.Interlocks");
+    assertThat(new InterlockBrokerConfiguration("amqp://cfx:secret@broker:5672/queues/interlocks", "vhost:line1", null, null, 100)
+        .toChannelConfig("CfxTrace.Interlocks"))
+        .satisfies(c -> {
+          assertThat(c.address()).isEqualTo("/queues/interlocks");
+          assertThat(c.virtualHost()).isEqualTo("vhost:line1");
+          assertThat(c.uri().user()).isEqualTo("cfx");
+        });
   }
 
   @Test

@@ -42,6 +42,11 @@ public final class AmqpErrors {
     return new ErrorCondition(AmqpError.DECODE_ERROR, description);
   }
 
+  /** the condition sent when a message lacks a field it needs (a request without reply-to). */
+  public static ErrorCondition invalidField(String description) {
+    return new ErrorCondition(AmqpError.INVALID_FIELD, description);
+  }
+
   /** the condition sent when the peer attaches a link on a handle that is in use. */
   public static ErrorCondition handleInUse(String description) {
     return new ErrorCondition(SessionError.HANDLE_IN_USE, description);

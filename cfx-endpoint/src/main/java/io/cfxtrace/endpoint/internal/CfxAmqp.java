@@ -37,6 +37,17 @@ final class CfxAmqp {
     return message(codec, e, false, e.uniqueId(), null, correlationId, standardProperties(e));
   }
 
+  /**
+   * a response sent through a broker's anonymous relay (AMQP 1.0 addressing: a link without
+   * target routes each message by its {@code to}): as {@link #response}, with {@code to} = the
+   * request's reply-to instead of the envelope Target.
+   */
+  static AmqpMessages.Outgoing relayedResponse(CfxCodec codec, CfxEnvelope e, @Nullable String correlationId, String replyTo) {
+    AmqpMessages.Outgoing m = response(codec, e, correlationId);
+    return new AmqpMessages.Outgoing(
+        m.messageId(), m.subject(), replyTo, m.replyTo(), m.correlationId(), m.gzip(), m.creationTime(), m.applicationProperties(), m.body());
+  }
+
   private static Map<String, String> standardProperties(CfxEnvelope e) {
     Map<String, String> props = new LinkedHashMap<>();
     String name = e.messageName();

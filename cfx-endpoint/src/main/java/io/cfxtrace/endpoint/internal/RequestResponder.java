@@ -3,10 +3,7 @@ package io.cfxtrace.endpoint.internal;
 import io.cfxtrace.endpoint.CfxEndpointException;
 import io.cfxtrace.endpoint.EndpointIdentity;
 import io.cfxtrace.endpoint.RequestHandler;
-import io.cfxtrace.model.CfxEnvelope;
-import io.cfxtrace.model.CfxMessage;
 import io.cfxtrace.model.codec.CfxCodec;
-import io.cfxtrace.model.codec.CfxDecodeException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,8 +11,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.qpid.proton.amqp.messaging.Accepted;
-import org.apache.qpid.proton.amqp.messaging.Rejected;
-import org.apache.qpid.proton.amqp.transport.AmqpError;
 import org.apache.qpid.proton.amqp.transport.ErrorCondition;
 import org.apache.qpid.proton.engine.Delivery;
 import org.apache.qpid.proton.engine.Link;
@@ -36,8 +31,6 @@ import org.slf4j.LoggerFactory;
 final class RequestResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestResponder.class);
-  private static final int MAX_REQUEST_BYTES = 4 * 1024 * 1024;
-  private static final int REQUEST_CREDIT = 100;
 
   private final AmqpConnection connection;
   private final EndpointIdentity identity;
@@ -59,7 +52,7 @@ final class RequestResponder {
     receiver.setTarget(receiver.getRemoteTarget());
     receiver.setSource(receiver.getRemoteSource());
     receiver.open();
-    receiver.flow(REQUEST_CREDIT);
+    receiver.flow(RequestDispatch.REQUEST_CREDIT);
   }
 
   /**
@@ -133,7 +126,7 @@ final class RequestResponder {
 
     @Override
     public void onDelivery(Delivery d) {
-      java.util.Optional<byte[]> message = AmqpMessages.readComplete(receiver, d, MAX_REQUEST_BYTES);
+      java.util.Optional<byte[]> message = AmqpMessages.readComplete(receiver, d, RequestDispatch.MAX_REQUEST_BYTES);
       if (message.isPresent()) {
         answer(d, message.get());
         receiver.flow(1);
@@ -141,56 +134,28 @@ final class RequestResponder {
     }
 
     private void answer(Delivery d, byte[] bytes) {
-      AmqpMessages.Received message = AmqpMessages.decode(bytes, bytes.length);
-      String replyTo = message.properties().replyTo();
-      if (message.problem() != null) {
-        reject(d, AmqpError.DECODE_ERROR, "request has no usable body: " + message.problem());
+      RequestDispatch.Read read = RequestDispatch.read(codec, bytes);
+      if (read.refusal() != null) {
+        reject(d, read.refusal());
         return;
       }
-      CfxEnvelope request;
-      try {
-        request = codec.decodeEnvelope(message.body());
-      } catch (CfxDecodeException e) {
-        reject(d, AmqpError.DECODE_ERROR, "request is not a CFX envelope: " + e.getMessage());
-        return;
-      }
+      String replyTo = read.properties().replyTo();
       ResponseLink link = replyTo == null ? null : responseLinks.get(replyTo);
       if (link == null) {
-        reject(d, AmqpError.NOT_FOUND, "no response link is attached with target \"" + replyTo + "\" (the request's reply-to)");
+        reject(d, AmqpErrors.notFound("no response link is attached with target \"" + replyTo + "\" (the request's reply-to)"));
         return;
       }
+      // peer-to-peer, as the SDK's request processor: Accepted at once, the response pre-settled
       d.disposition(Accepted.getInstance());
       d.settle();
-      java.util.concurrent.CompletionStage<java.util.Optional<CfxMessage>> answer;
-      try {
-        answer = handler.respondAsync(request);
-      } catch (RuntimeException e) {
-        answer = java.util.concurrent.CompletableFuture.failedFuture(e);
-      }
-      String requestMessageId = message.properties().messageId();
-      answer.whenComplete((custom, failure) -> connection.execute(() -> {
-        CfxMessage body;
-        if (failure != null) {
-          LOG.error("request handler failed on {} from {}", request.messageName(), request.source(), failure);
-          body =
-              new io.cfxtrace.model.cfx.NotSupportedResponse(
-                  new io.cfxtrace.model.cfx.structures.RequestResult(
-                      io.cfxtrace.model.value.EnumValue.of(io.cfxtrace.model.cfx.structures.StatusResult.FAILED), -1,
-                      "request handler failed: " + failure));
-        } else {
-          body = custom.isPresent() ? custom.get() : StandardResponses.standard(identity, request);
-        }
-        CfxEnvelope response = request.response(identity.cfxHandle(), body);
-        link.send(AmqpMessages.encode(CfxAmqp.response(codec, response, requestMessageId)));
-      }));
+      String requestMessageId = read.properties().messageId();
+      RequestDispatch.answer(identity, handler, read.request())
+          .thenAccept(response -> connection.execute(() -> link.send(AmqpMessages.encode(CfxAmqp.response(codec, response, requestMessageId)))));
     }
 
-    private void reject(Delivery d, org.apache.qpid.proton.amqp.Symbol condition, String description) {
-      LOG.warn("{} from {}: request rejected: {}", connection.id(), connection.remoteAddress(), description);
-      Rejected rejected = new Rejected();
-      rejected.setError(new ErrorCondition(condition, description));
-      d.disposition(rejected);
-      d.settle();
+    private void reject(Delivery d, ErrorCondition condition) {
+      LOG.warn("{} from {}: request rejected: {}", connection.id(), connection.remoteAddress(), condition.getDescription());
+      RequestDispatch.reject(d, condition);
     }
   }
 

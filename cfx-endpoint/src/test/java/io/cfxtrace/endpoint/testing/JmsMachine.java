@@ -353,6 +353,20 @@ public final class JmsMachine implements AutoCloseable {
       Duration timeout,
       ReplyMode replyMode,
       boolean gzip) {
+    return request(targetAddress, requestJson, timeout, replyMode, gzip, SDK_REQUEST_MESSAGE_ID);
+  }
+
+  /**
+   * {@link #request(String, byte[], Duration, ReplyMode, boolean)} with another message-id than
+   * the SDK's constant, to tell which request a response's correlation-id names.
+   */
+  public Received request(
+      String targetAddress,
+      byte[] requestJson,
+      Duration timeout,
+      ReplyMode replyMode,
+      boolean gzip,
+      String messageId) {
     String requestId = envelopeField(requestJson, "RequestID");
     Session s = null;
     String replyAddress = null;
@@ -370,7 +384,7 @@ public final class JmsMachine implements AutoCloseable {
       Outgoing out =
           Outgoing.data(requestJson)
               .gzip(gzip)
-              .messageId(SDK_REQUEST_MESSAGE_ID)
+              .messageId(messageId)
               .correlationId(requestId)
               .property("offset", 1);
       Message m = out.toJms(s, reply);

@@ -22,6 +22,8 @@ public class QuerySettingsCheck {
   static final Set<String> KNOWN = Set.of("enabled", "statement-timeout", "longest-transaction", "connection-timeout", "health-timeout", "auth.enabled", "auth.tokens",
       "feed.poll-interval", "feed.client-buffer", "feed.gap-wait", "feed.max-clients", "feed.lookback", "workbench.liquidus", "workbench.final-stations",
       "interlocks.enabled", "interlocks.handle", "interlocks.host", "interlocks.port", "interlocks.rules", "interlocks.store-unreachable", "interlocks.threads",
+      "interlocks.broker.uri", "interlocks.broker.virtual-host", "interlocks.broker.trust-store", "interlocks.broker.trust-store-password",
+      "interlocks.broker.credit",
       "holds.url", "holds.username", "holds.password");
 
   /**

@@ -5,6 +5,8 @@ import io.cfxtrace.endpoint.CfxEndpointException;
 import io.cfxtrace.endpoint.EndpointIdentity;
 import io.cfxtrace.endpoint.Listener;
 import io.cfxtrace.endpoint.ListenerConfig;
+import io.cfxtrace.endpoint.RequestChannel;
+import io.cfxtrace.endpoint.RequestChannelConfig;
 import io.cfxtrace.endpoint.RequestHandler;
 import io.cfxtrace.model.CfxEnvelope;
 import io.cfxtrace.model.CfxMessage;
@@ -35,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * ValidateUnitsRequest, ValidateStationSetupRequest and ValidateOperatorRequest the way the SDK
  * sends requests (a connection to the request URI, a link to the handle), answered by {@link
  * Interlocks} on threads of its own (the answers read the store). AreYouThere, WhoIsThere and
- * GetEndpointInformation get the standard answers. It takes no published events: machines
- * publish to the ingest service.
+ * GetEndpointInformation get the standard answers. With {@code cfx.query.interlocks.broker.*} the
+ * same requests are also taken from a broker address ({@link InterlockBrokerChannel}). It takes no
+ * published events: machines publish to the ingest service.
  *
  * <p>Why here and not in the ingest service: the answers read the store the way the query service
  * reads it (a unit's keys and route, holds, material facts), the holds are written through this
@@ -105,6 +108,21 @@ public class InterlockService implements RequestHandler, AutoCloseable {
    */
   public int port() {
     return listener == null ? -1 : listener.port();
+  }
+
+  /**
+   * also takes this handle's requests from a broker address ({@link InterlockBrokerChannel}), with
+   * the same answers as the listener gives.
+   *
+   * @param config the broker and its request address.
+   * @return the running channel; closed with the service at the latest.
+   * @throws IllegalStateException when the interlocks are off.
+   */
+  public RequestChannel serveRequests(RequestChannelConfig config) {
+    if (endpoint == null) {
+      throw new IllegalStateException("the interlocks are off (cfx.query.interlocks.enabled=false): no requests are served");
+    }
+    return endpoint.serveRequests(config);
   }
 
   @Override
