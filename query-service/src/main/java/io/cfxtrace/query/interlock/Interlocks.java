@@ -85,7 +85,7 @@ public final class Interlocks {
   private static final Set<String> FAILED = Set.of("failed", "error", "aborted");
 
   private final InterlockRules rules;
-  private final BirthCertificateQuery routes;
+  private final Units units;
   private final Holds holds;
   private final Reels reels;
   private final StoreUnreachable unreachable;
@@ -95,15 +95,15 @@ public final class Interlocks {
    * creates the interlocks.
    *
    * @param rules the rules.
-   * @param routes reads a unit's route.
-   * @param holds the holds.
+   * @param units reads a unit's route and the holds on it.
+   * @param holds the holds (for setups).
    * @param reels what the store knows of reels.
    * @param unreachable what to do when the store cannot answer.
    * @param clock now, for expiry dates.
    */
-  public Interlocks(InterlockRules rules, BirthCertificateQuery routes, Holds holds, Reels reels, StoreUnreachable unreachable, Clock clock) {
+  public Interlocks(InterlockRules rules, Units units, Holds holds, Reels reels, StoreUnreachable unreachable, Clock clock) {
     this.rules = rules;
-    this.routes = routes;
+    this.units = units;
     this.holds = holds;
     this.reels = reels;
     this.unreachable = unreachable;
@@ -205,18 +205,87 @@ public final class Interlocks {
 
   /** the verdict on one unit at a station. */
   Verdict unit(String station, String key) {
-    UnitRoute route = routes.unitRoute(key);
-    List<RouteStep> steps = route.steps();
-    Set<String> values = new LinkedHashSet<>();
-    values.add(route.unit());
-    values.add(key);
-    steps.forEach(s -> {
-      if (s.workOrder() != null) {
-        values.add(s.workOrder());
-      }
-    });
-    List<Hold> active = holds.activeOn(values);
-    return unit(station, route, active);
+    UnitFacts facts = units.find(key);
+    return unit(station, facts.route(), facts.holds());
+  }
+
+  /**
+   * what the store knows of a unit, for its validation.
+   *
+   * @param route the unit (a key resolved to its serial) and its route, in time order.
+   * @param holds the active holds on the unit, the key it was asked by, or a work order of its
+   *     steps, oldest first.
+   */
+  public record UnitFacts(UnitRoute route, List<Hold> holds) {}
+
+  /** reads what the store knows of a unit. */
+  @FunctionalInterface
+  public interface Units {
+    /**
+     * the unit's facts.
+     *
+     * @param key a serial, a provisional key ({@code PANEL-1001#2}) or a panel id.
+     * @return its route and the active holds on it.
+     * @throws StoreUnavailableException when the store cannot answer.
+     */
+    UnitFacts find(String key);
+  }
+
+  /**
+   * {@link Units} read from the event store in one statement: the unit's keys and route as the
+   * birth certificate reads them ({@link BirthCertificateQuery#unitRoute}: the key resolved through
+   * its latest alias, the rows of each of the unit's keys within that key's window, a step's work
+   * order its own or its transaction's WorkStarted's) and, in the same statement, the active holds
+   * on the unit, the key and those work orders. One round trip and one snapshot per unit, where
+   * the alias, the route and the holds were three statements; and no hold is cached, so a hold
+   * put or released through any service instance decides the next answer.
+   *
+   * <p>Only what the rules read: no operator (the certificate's per-step probe of the operator
+   * sessions), no details; each transaction's work order is looked up once, not once per step.
+   */
+  public record StoreUnits(EventStoreReader store) implements Units {
+
+    // part 0: the resolved unit (always one row); 1: the steps; 2: the holds
+    private static final String SQL = "with u as materialized (select coalesce((select a.unit_id from unit_alias a where a.alias = ?"
+        + " order by a.valid_from desc, a.event_time desc limit 1), ?) as unit),"
+        + " k as materialized (select f.key, f.lower_bound, f.upper_bound from u cross join lateral unit_keys(u.unit) f),"
+        // the "in" lets the planner probe unit_event_unit key by key (see BirthCertificateQuery.mine)
+        + " s as materialized (select e.event_time, e.event_tick, e.station, e.event_type, e.transaction_id, e.result, e.recipe, e.unit_id,"
+        + " e.work_order from unit_event e where e.unit_id in (select key from k) and exists (select 1 from k where k.key = e.unit_id"
+        + " and e.event_time >= k.lower_bound and e.event_time < k.upper_bound)),"
+        + " t as materialized (select x.transaction_id, (select w.work_order from unit_event w where w.transaction_id = x.transaction_id"
+        + " and w.work_order is not null order by w.event_time limit 1) as work_order"
+        + " from (select distinct transaction_id from s where transaction_id is not null and work_order is null) x),"
+        + " r as materialized (select s.*, coalesce(s.work_order, t.work_order) as wo from s left join t on t.transaction_id = s.transaction_id)"
+        + " select 0 as part, u.unit, null::timestamptz as event_time, null::smallint as event_tick, null as station, null as event_type,"
+        + " null as transaction_id, null as result, null as recipe, null as unit_id, null as wo, null::bigint as hold_id, null as kind,"
+        + " null as value, null as part_number, null as reason, null as held_by, null as held_by_name, null::timestamptz as held_at from u"
+        + " union all select 1, null, r.event_time, r.event_tick, r.station, r.event_type, r.transaction_id, r.result, r.recipe, r.unit_id, r.wo,"
+        + " null, null, null, null, null, null, null, null from r"
+        + " union all select 2, null, null, null, null, null, null, null, null, null, null, h.hold_id, h.kind, h.value, h.part_number, h.reason,"
+        + " h.held_by, h.held_by_name, h.held_at from hold h where h.released_at is null"
+        + " and h.value = any(array(select unit from u union select ?::text union select wo from r where wo is not null))"
+        // the 100 ns digit the store's microseconds cut off keeps events of one microsecond in order (V14)
+        + " order by part, event_time, event_tick nulls first, held_at, hold_id";
+
+    @Override
+    public UnitFacts find(String key) {
+      String[] unit = {key};
+      List<RouteStep> steps = new ArrayList<>();
+      List<Hold> holds = new ArrayList<>();
+      store.query(SQL, r -> {
+        switch (Objects.requireNonNull(r.integer("part"))) {
+          case 0 -> unit[0] = Objects.requireNonNull(r.text("unit"));
+          case 1 -> steps.add(new RouteStep(Objects.requireNonNull(r.time("event_time")), r.text("station"), Objects.requireNonNull(r.text("event_type")),
+              r.text("transaction_id"), null, null, r.text("result"), r.text("recipe"), null, Objects.requireNonNull(r.text("unit_id")), r.text("wo"), null, false, null));
+          default -> holds.add(new Hold(Objects.requireNonNull(r.whole("hold_id")), Objects.requireNonNull(r.text("kind")),
+              Objects.requireNonNull(r.text("value")), r.text("part_number"), Objects.requireNonNull(r.text("reason")),
+              Objects.requireNonNull(r.text("held_by")), r.text("held_by_name"), Objects.requireNonNull(r.time("held_at")), null, null, null, null));
+        }
+        return null;
+      }, key, key, key);
+      return new UnitFacts(new UnitRoute(unit[0], List.copyOf(steps)), List.copyOf(holds));
+    }
   }
 
   /** the verdict from the facts: the pure part, tested rule by rule. */

@@ -12,7 +12,6 @@ import io.cfxtrace.model.cfx.structures.StationSetupRequirements;
 import io.cfxtrace.model.cfx.structures.StatusResult;
 import io.cfxtrace.model.cfx.structures.ValidationStatus;
 import io.cfxtrace.query.store.StoreUnavailableException;
-import io.cfxtrace.query.unit.BirthCertificateQuery;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -29,17 +28,10 @@ class StoreUnreachableTest {
 
   private static final InterlockRules RULES = InterlockRules.read(Path.of("interlock-rules.example.yaml"));
 
-  /** a route reader whose store is down. */
-  private static final class DownStore extends BirthCertificateQuery {
-    DownStore() {
-      super(null, new io.cfxtrace.query.config.WorkbenchConfiguration(217, java.util.List.of()));
-    }
-
-    @Override
-    public UnitRoute unitRoute(String id) {
-      throw new StoreUnavailableException("the event store cannot answer now", new SQLException("Connection refused", "08001"));
-    }
-  }
+  /** a unit reader whose store is down. */
+  private static final Interlocks.Units DOWN_STORE = key -> {
+    throw new StoreUnavailableException("the event store cannot answer now", new SQLException("Connection refused", "08001"));
+  };
 
   /** holds whose store is down: reading them fails too. */
   private static final class DownHolds extends Holds {
@@ -54,7 +46,7 @@ class StoreUnreachableTest {
   }
 
   private static Interlocks interlocks(Interlocks.StoreUnreachable mode) {
-    return new Interlocks(RULES, new DownStore(), new DownHolds(), (station, position, id, lot) -> {
+    return new Interlocks(RULES, DOWN_STORE, new DownHolds(), (station, position, id, lot) -> {
       throw new StoreUnavailableException("the event store cannot answer now", new SQLException("Connection refused", "08001"));
     }, mode, Clock.systemUTC());
   }
