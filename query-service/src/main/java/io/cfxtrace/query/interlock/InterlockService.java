@@ -15,7 +15,6 @@ import io.cfxtrace.model.cfx.informationsystem.unitvalidation.ValidateUnitsReque
 import io.cfxtrace.model.cfx.materials.storage.ValidateStationSetupRequest;
 import io.cfxtrace.query.config.InterlockConfiguration;
 import io.cfxtrace.query.store.EventStoreReader;
-import io.cfxtrace.query.unit.BirthCertificateQuery;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
@@ -60,14 +59,13 @@ public class InterlockService implements RequestHandler, AutoCloseable {
    * reads the rules and, when enabled, starts the listener.
    *
    * @param config the settings.
-   * @param routes reads routes.
    * @param holds the holds.
    * @param store the store.
    * @throws CfxEndpointException when the port cannot be bound.
    */
-  public InterlockService(InterlockConfiguration config, BirthCertificateQuery routes, Holds holds, EventStoreReader store) throws CfxEndpointException {
+  public InterlockService(InterlockConfiguration config, Holds holds, EventStoreReader store) throws CfxEndpointException {
     InterlockRules rules = config.rules() == null || config.rules().isBlank() ? InterlockRules.NONE : InterlockRules.read(Path.of(config.rules()));
-    this.interlocks = new Interlocks(rules, routes, holds, new Interlocks.StoreReels(store),
+    this.interlocks = new Interlocks(rules, new Interlocks.StoreUnits(store), holds, new Interlocks.StoreReels(store),
         config.failClosed() ? Interlocks.StoreUnreachable.FAIL_CLOSED : Interlocks.StoreUnreachable.FAIL_OPEN, Clock.systemUTC());
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(config.threads(), r -> {
@@ -82,7 +80,7 @@ public class InterlockService implements RequestHandler, AutoCloseable {
       this.endpoint = CfxEndpoint.start(identity, CfxEndpoint.Options.defaults().withRequestHandler(this));
       // requests only: the one address it would take events at is one no machine uses
       ListenerConfig listen = ListenerConfig.anonymous("interlocks", config.host(), config.port())
-          .withAddresses(Set.of(config.handle() + "/no-events-here-publish-to-the-ingest-service"));
+          .withAddresses(Set.of(config.handle() + "/no-events-here-publish-to-the-ingest-service")).withLimits(requestLimits());
       this.listener = endpoint.listen(listen, m -> CompletableFuture.failedFuture(new IllegalStateException("the interlock listener takes requests only")));
       LOG.info("interlocks: {} answers ValidateUnits, ValidateStationSetup and ValidateOperator at amqp://{}:{} (rules {}, store unreachable: {})",
           config.handle(), config.host(), listener.port(), rules.version(), config.storeUnreachable());
@@ -90,6 +88,21 @@ public class InterlockService implements RequestHandler, AutoCloseable {
       this.endpoint = null;
       this.listener = null;
     }
+  }
+
+  /**
+   * the listener's limits: the defaults but 16 KiB frames. A machine opens a connection per
+   * request (the SDK's requester does), and Proton-J allocates four buffers of the largest frame
+   * for every connection (frame parser, output, SASL in and out): at the default 256 KiB that is a
+   * megabyte zeroed per request, a quarter of the listener's CPU time in a profile of 50 machines
+   * asking. A validation request is a few hundred bytes to a few KiB (a panel's units); a larger one
+   * comes in several frames, which AMQP 1.0 allows any message (transfer frames with {@code
+   * more}), and the SDK sends frames no larger than the max-frame-size of our open.
+   */
+  static ListenerConfig.Limits requestLimits() {
+    ListenerConfig.Limits d = ListenerConfig.Limits.defaults();
+    return new ListenerConfig.Limits(d.maxConnections(), d.maxLinksPerConnection(), 16 * 1024, d.maxMessageSize(), d.maxInflatedSize(), d.idleTimeout(),
+        d.credit());
   }
 
   /**
