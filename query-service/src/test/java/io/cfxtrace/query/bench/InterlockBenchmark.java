@@ -42,6 +42,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -77,8 +78,9 @@ import org.flywaydb.core.Flyway;
  * without the test classes and the ingest service), as deployed: the simulated machines'
  * endpoints and their garbage do not pause it. The service, the database and the simulated
  * machines still share the machine's cores; so does whatever else runs there. Each round prints
- * p50, p95, p99 and max, and the load average of the machine before and after, then a summary with
- * the ratio validation / certificate per model.
+ * p50, p95, p99 and max, the service process's CPU time per request (the database's not
+ * included: a cost that does not depend on what else the machine runs), and the load average of
+ * the machine before and after, then a summary with the ratio validation / certificate per model.
  *
  * <p>Run on a store that {@link QueryBenchmark} filled (it names its database {@code
  * qbench_e<events>_r<reelBoards>_b<boards>_s<seed>}): {@code mvn -B -q -pl ingest-service -am
@@ -156,8 +158,11 @@ public final class InterlockBenchmark {
     void ask(int machine) throws Exception;
   }
 
-  /** what one round measured: latencies in ns, sorted; wall time; the load average before and after. */
-  record Round(long[] sorted, long wallNanos, String loadBefore, String loadAfter) {
+  /**
+   * what one round measured: latencies in ns, sorted; wall time; the CPU time the service's process
+   * spent in the round (ns; the database's is not in it); the load average before and after.
+   */
+  record Round(long[] sorted, long wallNanos, long serviceCpuNanos, String loadBefore, String loadAfter) {
     double ms(double q) {
       return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
     }
@@ -168,6 +173,10 @@ public final class InterlockBenchmark {
 
     double perSecond() {
       return sorted.length / (wallNanos / 1e9);
+    }
+
+    double cpuMsPerRequest() {
+      return serviceCpuNanos / 1e6 / sorted.length;
     }
   }
 
@@ -207,6 +216,7 @@ public final class InterlockBenchmark {
     Process service = start(o, rules, httpUrl, cfxUrl);
     try {
       String http = ready(service, httpUrl, "the HTTP server");
+      LongSupplier cpu = () -> service.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
       AmqpUri cfx = AmqpUri.parse(ready(service, cfxUrl, "the interlock listener"));
       HttpClient client = HttpClient.newBuilder().executor(httpThreads).build();
       for (int m = 0; m < o.machines(); m++) {
@@ -236,8 +246,8 @@ public final class InterlockBenchmark {
           Runtime.getRuntime().availableProcessors(), load());
       String v = "ValidateUnitsRequest over CFX (fresh AMQP connection each)";
       String c = "baseline: birth certificate over HTTP";
-      closedLoop(pool, o.machines(), o.warmup(), certificate);
-      closedLoop(pool, o.machines(), o.warmup(), validate);
+      closedLoop(pool, o.machines(), o.warmup(), certificate, cpu);
+      closedLoop(pool, o.machines(), o.warmup(), validate, cpu);
       System.out.printf(Locale.ROOT, "warmed up: %d of each; load average %s%n", o.warmup(), load());
 
       Map<String, Round[]> summary = new LinkedHashMap<>();
@@ -245,9 +255,9 @@ public final class InterlockBenchmark {
           + " latency from the time each request was due%n", o.rate(), o.rate() * o.machines(), o.seconds());
       Round[] arrivals = new Round[2];
       for (int round = 1; round <= o.rounds(); round++) {
-        Round base = arrivals(pool, o, round, certificate);
+        Round base = arrivals(pool, o, round, certificate, cpu);
         report("arrivals " + round + " " + c, base);
-        Round val = arrivals(pool, o, round, validate);
+        Round val = arrivals(pool, o, round, validate, cpu);
         report("arrivals " + round + " " + v, val);
         arrivals[0] = merge(arrivals[0], base);
         arrivals[1] = merge(arrivals[1], val);
@@ -255,28 +265,30 @@ public final class InterlockBenchmark {
       summary.put(String.format(Locale.ROOT, "arrivals (%.0f/s)", o.rate() * o.machines()), arrivals);
 
       System.out.printf(Locale.ROOT, "%n-- bursts: all %d machines ask at the same instant, %d times; latency from that instant%n", o.machines(), o.bursts());
-      Round[] burst = bursts(pool, o, certificate, validate);
+      Round[] burst = bursts(pool, o, certificate, validate, cpu);
       report("bursts " + c, burst[0]);
       report("bursts " + v, burst[1]);
       summary.put("bursts (" + o.machines() + " at once)", burst);
 
       System.out.printf(Locale.ROOT, "%n-- saturation: every machine asks again as soon as answered (no think time), %d requests per round;"
           + " latency is the queue of a server always behind (about %d / throughput)%n", o.samples(), o.machines());
-      Round base = closedLoop(pool, o.machines(), o.samples(), certificate);
+      Round base = closedLoop(pool, o.machines(), o.samples(), certificate, cpu);
       report("saturation " + c, base);
-      Round val = closedLoop(pool, o.machines(), o.samples(), validate);
+      Round val = closedLoop(pool, o.machines(), o.samples(), validate, cpu);
       report("saturation " + v, val);
       summary.put("saturation", new Round[] {base, val});
 
       System.out.printf(Locale.ROOT, "%n-- summary: validation / certificate (ratio below 1: validation answers faster)%n");
-      System.out.printf(Locale.ROOT, "%-22s %-12s %9s %9s %9s %9s %9s%n", "model", "", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+      System.out.printf(Locale.ROOT, "%-22s %-12s %9s %9s %9s %9s %9s %12s%n", "model", "", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s", "CPU ms/req");
       for (Map.Entry<String, Round[]> e : summary.entrySet()) {
         Round b = e.getValue()[0];
         Round x = e.getValue()[1];
-        System.out.printf(Locale.ROOT, "%-22s %-12s %9.1f %9.1f %9.1f %9.1f %9.0f%n", e.getKey(), "certificate", b.ms(.5), b.ms(.95), b.ms(.99), b.max(), b.perSecond());
-        System.out.printf(Locale.ROOT, "%-22s %-12s %9.1f %9.1f %9.1f %9.1f %9.0f%n", "", "validation", x.ms(.5), x.ms(.95), x.ms(.99), x.max(), x.perSecond());
-        System.out.printf(Locale.ROOT, "%-22s %-12s %9.2f %9.2f %9.2f %9.2f %9.2f%n", "", "ratio", x.ms(.5) / b.ms(.5), x.ms(.95) / b.ms(.95), x.ms(.99) / b.ms(.99),
-            x.max() / b.max(), x.perSecond() / b.perSecond());
+        System.out.printf(Locale.ROOT, "%-22s %-12s %9.1f %9.1f %9.1f %9.1f %9.0f %12.2f%n", e.getKey(), "certificate", b.ms(.5), b.ms(.95), b.ms(.99), b.max(),
+            b.perSecond(), b.cpuMsPerRequest());
+        System.out.printf(Locale.ROOT, "%-22s %-12s %9.1f %9.1f %9.1f %9.1f %9.0f %12.2f%n", "", "validation", x.ms(.5), x.ms(.95), x.ms(.99), x.max(),
+            x.perSecond(), x.cpuMsPerRequest());
+        System.out.printf(Locale.ROOT, "%-22s %-12s %9.2f %9.2f %9.2f %9.2f %9.2f %12.2f%n", "", "ratio", x.ms(.5) / b.ms(.5), x.ms(.95) / b.ms(.95), x.ms(.99) / b.ms(.99),
+            x.max() / b.max(), x.perSecond() / b.perSecond(), x.cpuMsPerRequest() / b.cpuMsPerRequest());
       }
       System.out.printf(Locale.ROOT, "validation p99 under 20 ms: %s; load average at the end %s%n", summary.entrySet().stream()
           .map(e -> e.getKey() + " " + (e.getValue()[1].ms(.99) < 20 ? "yes" : "no") + String.format(Locale.ROOT, " (%.1f ms)", e.getValue()[1].ms(.99)))
@@ -366,11 +378,12 @@ public final class InterlockBenchmark {
   }
 
   /** the arrival model: each machine asks at its own Poisson times (seeded by round and machine) for {@code seconds}. */
-  private static Round arrivals(ExecutorService pool, Options o, int round, Ask ask) throws Exception {
+  private static Round arrivals(ExecutorService pool, Options o, int round, Ask ask, LongSupplier cpu) throws Exception {
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
     long end = start + TimeUnit.SECONDS.toNanos(o.seconds());
     double meanGapNanos = 1e9 / o.rate();
     String before = load();
+    long cpu0 = cpu.getAsLong();
     List<Future<long[]>> machines = new ArrayList<>();
     for (int m = 0; m < o.machines(); m++) {
       int machine = m;
@@ -395,7 +408,7 @@ public final class InterlockBenchmark {
     for (Future<long[]> f : machines) {
       all.add(f.get());
     }
-    return round(all, System.nanoTime() - start, before);
+    return round(all, System.nanoTime() - start, cpu.getAsLong() - cpu0, before);
   }
 
   /** an exponentially distributed gap (ns): Poisson arrivals. */
@@ -404,14 +417,16 @@ public final class InterlockBenchmark {
   }
 
   /** {@code bursts} instants at which every machine asks; the baseline and validation alternate burst by burst. */
-  private static Round[] bursts(ExecutorService pool, Options o, Ask certificate, Ask validate) throws Exception {
+  private static Round[] bursts(ExecutorService pool, Options o, Ask certificate, Ask validate, LongSupplier cpu) throws Exception {
     List<long[]> base = new ArrayList<>();
     List<long[]> val = new ArrayList<>();
     long[] wall = new long[2];
+    long[] used = new long[2];
     String before = load();
     for (int b = 0; b < o.bursts(); b++) {
       for (int kind = 0; kind < 2; kind++) {
         Ask ask = kind == 0 ? certificate : validate;
+        long cpu0 = cpu.getAsLong();
         long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         List<Future<Long>> machines = new ArrayList<>();
         for (int m = 0; m < o.machines(); m++) {
@@ -427,19 +442,21 @@ public final class InterlockBenchmark {
           latency[m] = machines.get(m).get();
         }
         wall[kind] += System.nanoTime() - at;
+        used[kind] += cpu.getAsLong() - cpu0;
         (kind == 0 ? base : val).add(latency);
         // a quiet moment between bursts, as between boards
         Thread.sleep(200);
       }
     }
-    return new Round[] {round(base, wall[0], before), round(val, wall[1], before)};
+    return new Round[] {round(base, wall[0], used[0], before), round(val, wall[1], used[1], before)};
   }
 
   /** the saturation model: {@code total} requests, every machine asking again as soon as answered. */
-  private static Round closedLoop(ExecutorService pool, int machines, int total, Ask ask) throws Exception {
+  private static Round closedLoop(ExecutorService pool, int machines, int total, Ask ask, LongSupplier cpu) throws Exception {
     long[] latency = new long[total];
     AtomicInteger next = new AtomicInteger();
     String before = load();
+    long cpu0 = cpu.getAsLong();
     long start = System.nanoTime();
     List<Future<?>> running = new ArrayList<>();
     for (int m = 0; m < machines; m++) {
@@ -457,15 +474,15 @@ public final class InterlockBenchmark {
     for (Future<?> f : running) {
       f.get();
     }
-    return round(List.of(latency), System.nanoTime() - start, before);
+    return round(List.of(latency), System.nanoTime() - start, cpu.getAsLong() - cpu0, before);
   }
 
-  private static Round round(List<long[]> parts, long wall, String before) {
+  private static Round round(List<long[]> parts, long wall, long serviceCpu, String before) {
     long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     if (all.length == 0) {
       throw new IllegalStateException("the round made no request: raise seconds or rate");
     }
-    return new Round(all, wall, before, load());
+    return new Round(all, wall, serviceCpu, before, load());
   }
 
   private static Round merge(Round a, Round b) {
@@ -476,7 +493,7 @@ public final class InterlockBenchmark {
     System.arraycopy(a.sorted(), 0, all, 0, a.sorted().length);
     System.arraycopy(b.sorted(), 0, all, a.sorted().length, b.sorted().length);
     Arrays.sort(all);
-    return new Round(all, a.wallNanos() + b.wallNanos(), a.loadBefore(), b.loadAfter());
+    return new Round(all, a.wallNanos() + b.wallNanos(), a.serviceCpuNanos() + b.serviceCpuNanos(), a.loadBefore(), b.loadAfter());
   }
 
   private static void parkUntil(long nanoTime) {
@@ -487,8 +504,8 @@ public final class InterlockBenchmark {
   }
 
   private static void report(String what, Round r) {
-    System.out.printf(Locale.ROOT, "%-75s n=%5d p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms  %5.0f req/s  load %s -> %s%n", what,
-        r.sorted().length, r.ms(.5), r.ms(.95), r.ms(.99), r.max(), r.perSecond(), r.loadBefore(), r.loadAfter());
+    System.out.printf(Locale.ROOT, "%-62s n=%5d p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  %4.0f req/s  service CPU %.2f ms/req  load %s -> %s%n",
+        what, r.sorted().length, r.ms(.5), r.ms(.95), r.ms(.99), r.max(), r.perSecond(), r.cpuMsPerRequest(), r.loadBefore(), r.loadAfter());
   }
 
   /** the machine's load average (1, 5, 15 minutes). */
