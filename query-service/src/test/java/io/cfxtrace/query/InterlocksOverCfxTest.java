@@ -231,4 +231,32 @@ class InterlocksOverCfxTest {
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).contains("reason is missing");
   }
+
+  @Test
+  @Order(7)
+  void aRequestAndAnAnswerLargerThanAFrameArriveInSeveralFramesAndAreAnsweredWhole() throws Exception {
+    // the listener and the requester both take frames of 16 KiB (a connection per request: its
+    // buffers are sized by the frame); a carrier of 2,000 units is more than that both ways
+    List<String> serials = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      serials.add("SN-" + java.util.UUID.randomUUID());
+    }
+    ValidateUnitsRequest request = units(serials.toArray(String[]::new));
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(new io.cfxtrace.model.codec.CfxCodec().encode(CfxEnvelope.request(ICT, HANDLE, request)));
+    }
+    assertThat(gz.size()).as("the request as sent (gzip)").isGreaterThan(16 * 1024);
+
+    CfxEnvelope r = ask(ict, request);
+
+    ValidateUnitsResponse v = (ValidateUnitsResponse) r.messageBody();
+    assertThat(new io.cfxtrace.model.codec.CfxCodec().encode(r).length).as("the answer (raw JSON)").isGreaterThan(16 * 1024);
+    assertThat(v.validationResults()).extracting(io.cfxtrace.model.cfx.structures.ValidationResult::uniqueIdentifier).containsExactlyElementsOf(serials);
+    // boards that never reached AOI: the route rule refuses each, naming itself
+    assertThat(v.validationResults()).allSatisfy(u -> {
+      assertThat(u.failureCode()).isEqualTo(Interlocks.ROUTE);
+      assertThat(u.message()).startsWith("rule 'ict-after-aoi'");
+    });
+  }
 }
