@@ -94,10 +94,11 @@ public class InterlockService implements RequestHandler, AutoCloseable {
    * the listener's limits: the defaults but 16 KiB frames. A machine opens a connection per
    * request (the SDK's requester does), and Proton-J allocates four buffers of the largest frame
    * for every connection (frame parser, output, SASL in and out): at the default 256 KiB that is a
-   * megabyte zeroed per request, a quarter of the listener's CPU time in a profile of 50 machines
-   * asking. A validation request is a few hundred bytes to a few KiB (a panel's units); a larger one
-   * comes in several frames, which AMQP 1.0 allows any message (transfer frames with {@code
-   * more}), and the SDK sends frames no larger than the max-frame-size of our open.
+   * megabyte zeroed per request, a quarter of the listener threads' CPU time in a profile (JFR) of
+   * a machine asking again and again. A validation request is a few hundred bytes to a few KiB (a
+   * panel's units); a larger one comes in several frames, which AMQP 1.0 allows any message
+   * (transfer frames with {@code more}), and the SDK sends frames no larger than the
+   * max-frame-size of our open.
    */
   static ListenerConfig.Limits requestLimits() {
     ListenerConfig.Limits d = ListenerConfig.Limits.defaults();
