@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code mvn -B -ntp -pl ingest-service -am -Pbench verify -DskipTests
  * -Dbench.main=io.cfxtrace.ingest.bench.LargeMessageBenchmark -Dbench.args="20 30"} (messages,
- * MB of JSON each; a third argument {@code large} leaves out the small-message runs). The system
+ * MB of JSON each; a third argument {@code large} or {@code small} runs only those). The system
  * property {@code bench.serviceJvmArgs} adds JVM options to the service's process (for example
  * {@code -XX:StartFlightRecording=filename=/tmp/ingest.jfr} to profile it).
  */
@@ -73,13 +73,18 @@ public final class LargeMessageBenchmark {
     int mb = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     // about 365 bytes of JSON per deposit, 4 boards
     int deposits = (int) ((mb * 1_000_000L) / 365 / 4);
+    String only = args.length > 2 ? args[2] : "";
+    if (!only.isEmpty() && !only.equals("large") && !only.equals("small")) {
+      throw new IllegalArgumentException("third argument '" + only + "': expected large or small");
+    }
     List<Run> runs = new ArrayList<>();
-    runs.add(run("large, 1 connection", count, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L1-" + i, 4, deposits, 650, i)));
-    runs.add(run("large, 5 connections", count, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L5-" + i, 4, deposits, 650, i)));
-    boolean largeOnly = args.length > 2 && args[2].equals("large");
-    long total = runs.get(0).jsonBytes;
-    int small = (int) Math.min(200_000, total / 1000);
-    if (!largeOnly) {
+    if (!only.equals("small")) {
+      runs.add(run("large, 1 connection", count, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L1-" + i, 4, deposits, 650, i)));
+      runs.add(run("large, 5 connections", count, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-L5-" + i, 4, deposits, 650, i)));
+    }
+    if (!only.equals("large")) {
+      // as many bytes of 1.7 KB messages as the large runs send (at most 200,000 messages)
+      int small = (int) Math.min(200_000, (long) count * mb * 1_000_000L / 1000);
       runs.add(run("1.7 KB, 1 connection", small, 1, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S1-" + i, 1, 1, i % 2, i)));
       runs.add(run("1.7 KB, 5 connections", small, 5, i -> LargeInspection.generate(UUID.randomUUID(), "PNL-S5-" + i, 1, 1, i % 2, i)));
     }
