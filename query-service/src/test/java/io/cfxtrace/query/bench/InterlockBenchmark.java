@@ -26,14 +26,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,19 +103,7 @@ public final class InterlockBenchmark {
     static final Set<String> KEYS = Set.of("jdbc", "machines", "rate", "seconds", "rounds", "bursts", "samples", "warmup", "pool");
 
     static Options parse(String[] args) {
-      Map<String, String> a = new HashMap<>();
-      for (String arg : args) {
-        for (String word : arg.trim().split("\\s+")) {
-          if (word.isEmpty()) {
-            continue;
-          }
-          int eq = word.indexOf('=');
-          if (eq <= 0 || !KEYS.contains(word.substring(0, eq))) {
-            throw new IllegalArgumentException("bad benchmark argument '" + word + "': expected key=value with key one of " + new TreeSet<>(KEYS));
-          }
-          a.put(word.substring(0, eq), word.substring(eq + 1));
-        }
-      }
+      Map<String, String> a = BenchArguments.parse(args, KEYS);
       String jdbc = a.get("jdbc");
       if (jdbc == null || jdbc.isBlank()) {
         throw new IllegalArgumentException("jdbc=<JDBC URL of a store QueryBenchmark filled> is required");

@@ -98,19 +98,7 @@ public final class QueryBenchmark {
         "sharedBuffersMb", "prewarm", "reelWarmup");
 
     static Options parse(String[] args) {
-      Map<String, String> a = new HashMap<>();
-      for (String arg : args) {
-        for (String word : arg.trim().split("\\s+")) {
-          if (word.isEmpty()) {
-            continue;
-          }
-          int eq = word.indexOf('=');
-          if (eq <= 0 || !KEYS.contains(word.substring(0, eq))) {
-            throw new IllegalArgumentException("bad benchmark argument '" + word + "': expected key=value with key one of " + new TreeSet<>(KEYS));
-          }
-          a.put(word.substring(0, eq), word.substring(eq + 1));
-        }
-      }
+      Map<String, String> a = BenchArguments.parse(args, KEYS);
       String env = System.getenv("CFX_TEST_JDBC_URL");
       return new Options(number(a, "events", 10_000_000L, 1), (int) number(a, "reelBoards", 10_000, 1), (int) number(a, "boards", 8, 2),
           number(a, "seed", 42, Long.MIN_VALUE), (int) number(a, "samples", 200, 1), (int) number(a, "warmup", 2000, 0),
