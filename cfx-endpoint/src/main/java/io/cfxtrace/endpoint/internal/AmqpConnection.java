@@ -515,7 +515,36 @@ public final class AmqpConnection {
     }
   }
 
+  /**
+   * writes what the engine has to send. Proton-J's output can itself fail on state that a peer's
+   * frames left inconsistent (found by FuzzListenerTest: a mutated End made
+   * TransportSession.unsetLocalChannel decrement a session's references below zero, an
+   * IllegalStateException out of transport.pop): the engine of that connection is then beyond use,
+   * so the socket is closed with the error logged, and nothing escapes to Netty.
+   */
   private void flush() {
+    if (outputFailed) {
+      return;
+    }
+    try {
+      writeOutput();
+    } catch (RuntimeException e) {
+      outputFailed = true;
+      // the peer's doing, as malformed input is: a warning, not an error of this endpoint
+      LOG.warn("{} {}: the engine failed writing after the peer's frames, closing the socket: {}", id, description, e.toString());
+      if (closeError == null) {
+        // the state came from the peer's frames, as with malformedInput: its input, not ours
+        closeError =
+            new CfxEndpointException(CfxEndpointException.Code.DECODE_ERROR, description + ": the engine failed writing after the peer's frames: " + e, null, true, e);
+      }
+      channel.close();
+    }
+  }
+
+  /** whether writing the engine's output failed: the connection's engine is not used again. */
+  private boolean outputFailed;
+
+  private void writeOutput() {
     boolean wrote = false;
     while (true) {
       int pending = transport.pending();
