@@ -107,7 +107,7 @@ public final class CopyBuffer {
     }
     for (int i = 0; i < values.length; i++) {
       if (values[i] instanceof String s) {
-        StoreValues.check(fields[i], keys[i], s);
+        StoreValues.check(fields[i], s, keys[i]);
       }
     }
     if (keepRows) {

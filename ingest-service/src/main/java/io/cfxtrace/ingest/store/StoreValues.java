@@ -55,24 +55,20 @@ public final class StoreValues {
    * @param column the column's name.
    * @return whether it is a key.
    */
-  public static boolean isKey(String column) {
+  static boolean isKey(String column) {
     return KEYS.contains(column);
   }
 
   /**
    * checks a text value bound for a column, named as {@code table.column} by the caller once for
-   * all its rows.
+   * all its rows (CopyBuffer).
    *
-   * @param field {@code table.column}.
-   * @param key whether the column is a key ({@link #isKey}).
+   * @param field {@code table.column}, or the CFX field.
    * @param value the value.
+   * @param key whether the column is a key ({@link #isKey}).
    * @throws Refused naming the field and what is wrong.
    */
-  public static void check(String field, boolean key, String value) {
-    check(field, value, key);
-  }
-
-  private static void check(String field, String value, boolean key) {
+  static void check(String field, String value, boolean key) {
     if (key && value.length() > MAX_KEY_LENGTH) {
       throw new Refused(field + " is " + value.length() + " characters long, more than the " + MAX_KEY_LENGTH + " an identifier may have: "
           + preview(value));
